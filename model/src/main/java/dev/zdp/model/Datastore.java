@@ -1,0 +1,29 @@
+package dev.zdp.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A producer's database and the datasets it publishes, owned by its team. */
+public record Datastore(
+    String name,
+    String team,
+    String description,
+    ProductionStatus productionStatus,
+    boolean deprecated,
+    Capture capture,
+    List<Dataset> datasets) {
+
+  public Datastore {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(team, "team");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(productionStatus, "productionStatus");
+    Objects.requireNonNull(capture, "capture");
+    datasets = List.copyOf(datasets);
+  }
+
+  public Optional<Dataset> dataset(String datasetName) {
+    return datasets.stream().filter(d -> d.name().equals(datasetName)).findFirst();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.zdp.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A whole ecosystem model as read from one directory or one git commit: the documents bound to
+ * records, where every node was written, and every named definition.
+ *
+ * <p>Objects keep the order they were read in (files sorted by path, documents in file order).
+ * Lookups by name return the first definition; duplicates stay in the lists for the rules to
+ * report.
+ */
+public final class Model {
+
+  private final Optional<Ecosystem> ecosystem;
+  private final List<Zone> zones;
+  private final List<Team> teams;
+  private final List<Datastore> datastores;
+  private final List<Workspace> workspaces;
+  private final SourceMap sources;
+  private final List<Definition> definitions;
+
+  private final Map<String, Zone> zonesByName;
+  private final Map<String, Team> teamsByName;
+  private final Map<String, Datastore> datastoresByName;
+  private final Map<String, Workspace> workspacesByName;
+
+  public Model(
+      Optional<Ecosystem> ecosystem,
+      List<Zone> zones,
+      List<Team> teams,
+      List<Datastore> datastores,
+      List<Workspace> workspaces,
+      SourceMap sources,
+      List<Definition> definitions) {
+    this.ecosystem = Objects.requireNonNull(ecosystem, "ecosystem");
+    this.zones = List.copyOf(zones);
+    this.teams = List.copyOf(teams);
+    this.datastores = List.copyOf(datastores);
+    this.workspaces = List.copyOf(workspaces);
+    this.sources = Objects.requireNonNull(sources, "sources");
+    this.definitions = List.copyOf(definitions);
+    this.zonesByName = index(this.zones, Zone::name);
+    this.teamsByName = index(this.teams, Team::name);
+    this.datastoresByName = index(this.datastores, Datastore::name);
+    this.workspacesByName = index(this.workspaces, Workspace::name);
+  }
+
+  /** A model with nothing in it: what a commit without model files holds. */
+  public static Model empty() {
+    return new Model(
+        Optional.empty(), List.of(), List.of(), List.of(), List.of(), SourceMap.empty(), List.of());
+  }
+
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
+    Map<String, T> byName = new LinkedHashMap<>();
+    for (T item : items) {
+      byName.putIfAbsent(name.apply(item), item);
+    }
+    return byName;
+  }
+
+  public Optional<Ecosystem> ecosystem() {
+    return ecosystem;
+  }
+
+  public List<Zone> zones() {
+    return zones;
+  }
+
+  public List<Team> teams() {
+    return teams;
+  }
+
+  public List<Datastore> datastores() {
+    return datastores;
+  }
+
+  public List<Workspace> workspaces() {
+    return workspaces;
+  }
+
+  /** Where every bound node was written. */
+  public SourceMap sources() {
+    return sources;
+  }
+
+  /** Every named definition in reading order, duplicates included. */
+  public List<Definition> definitions() {
+    return definitions;
+  }
+
+  public Optional<Zone> zone(String name) {
+    return Optional.ofNullable(zonesByName.get(name));
+  }
+
+  public Optional<Team> team(String name) {
+    return Optional.ofNullable(teamsByName.get(name));
+  }
+
+  public Optional<Datastore> datastore(String name) {
+    return Optional.ofNullable(datastoresByName.get(name));
+  }
+
+  public Optional<Workspace> workspace(String name) {
+    return Optional.ofNullable(workspacesByName.get(name));
+  }
+
+  /** The dataset a sink points at, if both its datastore and its dataset exist. */
+  public Optional<Dataset> dataset(String datastore, String dataset) {
+    return datastore(datastore).flatMap(d -> d.dataset(dataset));
+  }
+
+  /** Where {@code path} (or its nearest recorded ancestor) was written. */
+  public Optional<SourceLocation> locate(ObjectPath path) {
+    return sources.find(path);
+  }
+
+  public boolean isEmpty() {
+    return ecosystem.isEmpty()
+        && zones.isEmpty()
+        && teams.isEmpty()
+        && datastores.isEmpty()
+        && workspaces.isEmpty();
+  }
+}

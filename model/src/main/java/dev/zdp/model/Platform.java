@@ -1,0 +1,100 @@
+package dev.zdp.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A data platform the ecosystem runs. v1 knows one type, {@code zero}: Kafka, Kafka Connect
+ * (Debezium in, Iceberg out) and MERGE jobs into corpus tables.
+ */
+public record Platform(
+    String name,
+    String type,
+    String description,
+    KafkaSettings kafka,
+    ConnectSettings connect,
+    IcebergSettings iceberg) {
+
+  public static final String ZERO = "zero";
+
+  public Platform {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(connect, "connect");
+    Objects.requireNonNull(iceberg, "iceberg");
+  }
+
+  /**
+   * The Kafka cluster topics live on.
+   *
+   * @param tls whether clients connect with TLS (rendered explicitly: the Terraform provider's
+   *     default is true)
+   * @param credential the name of a SASL credential, when the cluster needs one
+   */
+  public record KafkaSettings(
+      String bootstrapServers,
+      int partitions,
+      int replicationFactor,
+      boolean tls,
+      Optional<String> credential) {
+    public KafkaSettings {
+      Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      Objects.requireNonNull(credential, "credential");
+    }
+  }
+
+  /** The Kafka Connect cluster the connectors run on. */
+  public record ConnectSettings(String url, Optional<String> credential) {
+    public ConnectSettings {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(credential, "credential");
+    }
+  }
+
+  /** Where staging and corpus tables are kept. */
+  public record IcebergSettings(
+      CatalogSettings catalog,
+      String warehouse,
+      Optional<S3Settings> s3,
+      String stagingNamespace,
+      String corpusNamespace,
+      long commitIntervalMs) {
+    public IcebergSettings {
+      Objects.requireNonNull(catalog, "catalog");
+      Objects.requireNonNull(warehouse, "warehouse");
+      Objects.requireNonNull(s3, "s3");
+      Objects.requireNonNull(stagingNamespace, "stagingNamespace");
+      Objects.requireNonNull(corpusNamespace, "corpusNamespace");
+    }
+  }
+
+  /**
+   * The Iceberg catalog.
+   *
+   * @param type {@code rest}, {@code jdbc}, {@code hadoop} or {@code glue}
+   * @param uri the catalog's endpoint (REST URL or JDBC URL); not used by {@code hadoop}/{@code
+   *     glue}
+   */
+  public record CatalogSettings(String type, Optional<String> uri, Optional<String> credential) {
+    public CatalogSettings {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(uri, "uri");
+      Objects.requireNonNull(credential, "credential");
+    }
+  }
+
+  /** The S3-compatible object store the warehouse lives in. */
+  public record S3Settings(
+      Optional<String> endpoint,
+      boolean pathStyleAccess,
+      String region,
+      Optional<String> credential) {
+    public S3Settings {
+      Objects.requireNonNull(endpoint, "endpoint");
+      Objects.requireNonNull(region, "region");
+      Objects.requireNonNull(credential, "credential");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.zdp.validator;
+
+import dev.zdp.model.Ecosystem;
+import dev.zdp.model.Model;
+import dev.zdp.model.ObjectPath;
+import dev.zdp.model.RuleLevel;
+import dev.zdp.model.Suggestions;
+import dev.zdp.model.load.LoadProblem;
+import dev.zdp.model.load.LoadResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs the rules of a registry over a loaded model. Load problems become error diagnostics under
+ * their own ids; rule findings are then adjusted by the ecosystem's {@code spec.rules} levels.
+ */
+public final class Validator {
+
+  /** The id under which unknown entries of {@code spec.rules} are reported. */
+  public static final String RULE_CONFIG = "rule-config";
+
+  private final RuleRegistry registry;
+
+  public Validator(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  public Report validate(LoadResult loaded) {
+    List<Diagnostic> all = new ArrayList<>();
+    for (LoadProblem problem : loaded.problems()) {
+      all.add(
+          new Diagnostic(
+              problem.code().id(),
+              Severity.ERROR,
+              problem.message(),
+              Optional.of(problem.location()),
+              problem.path(),
+              problem.hint()));
+    }
+    all.addAll(check(loaded.model()));
+    return new Report(all);
+  }
+
+  /** Runs every rule over {@code model}, with the model's own rule levels applied. */
+  public List<Diagnostic> check(Model model) {
+    Findings findings = new Findings(model);
+    for (Rule rule : registry.rules()) {
+      findings.startRule(rule);
+      rule.check(model, findings);
+    }
+    Map<String, RuleLevel> levels = model.ecosystem().map(Ecosystem::rules).orElse(Map.of());
+    List<Diagnostic> result = new ArrayList<>();
+    for (Diagnostic d : findings.diagnostics()) {
+      RuleLevel level = levels.get(d.rule());
+      if (level == null) {
+        result.add(d);
+      } else if (level != RuleLevel.OFF) {
+        result.add(d.withSeverity(level == RuleLevel.ERROR ? Severity.ERROR : Severity.WARNING));
+      }
+    }
+    model.ecosystem().ifPresent(e -> result.addAll(unknownRuleLevels(model, e)));
+    return result;
+  }
+
+  private List<Diagnostic> unknownRuleLevels(Model model, Ecosystem ecosystem) {
+    List<String> known =
+        Stream.concat(
+                registry.rules().stream().map(Rule::id),
+                Arrays.stream(LoadProblem.Code.values()).map(LoadProblem.Code::id))
+            .toList();
+    List<Diagnostic> result = new ArrayList<>();
+    for (String id : ecosystem.rules().keySet()) {
+      if (registry.rule(id).isPresent()) {
+        continue;
+      }
+      ObjectPath path =
+          ObjectPath.of(dev.zdp.model.Kind.ECOSYSTEM, ecosystem.name()).item("rules", id);
+      boolean structural = known.contains(id);
+      String message =
+          structural
+              ? "rule '" + id + "' reports unreadable model files and cannot be turned off or down"
+              : "unknown rule '" + id + "' in spec.rules";
+      String hint =
+          structural
+              ? "remove it from spec.rules"
+              : Suggestions.nearest(id, registry.rules().stream().map(Rule::id).toList())
+                  .map(s -> "did you mean '" + s + "'? `zdp rules` lists every rule id")
+                  .orElse("`zdp rules` lists every rule id");
+      result.add(
+          new Diagnostic(
+              RULE_CONFIG, Severity.ERROR, message, model.locate(path), Optional.of(path), hint));
+    }
+    return result;
+  }
+}
