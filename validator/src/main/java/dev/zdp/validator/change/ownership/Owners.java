@@ -77,14 +77,21 @@ final class Owners {
         p -> new Owner(p.repository(), p.owner() + " (team '" + name + "' is not declared)"));
   }
 
-  /** Every repository that owns something in the base or the head, once each, sorted. */
+  /**
+   * Every repository that owns something in the live model (the base; the head only when the base
+   * declares nothing), once each, sorted. A declaration the change itself adds does not count: the
+   * change that adds it must come from the parent's repository.
+   */
   List<RepositoryRef> all() {
+    List<RepositoryRef> all = declaredIn(base);
+    return all.isEmpty() ? declaredIn(head) : all;
+  }
+
+  private static List<RepositoryRef> declaredIn(Model model) {
     List<RepositoryRef> all = new ArrayList<>();
-    for (Model model : List.of(base, head)) {
-      model.ecosystem().map(Ecosystem::repository).ifPresent(r -> addOnce(all, r));
-      model.ecosystem().ifPresent(e -> e.zones().forEach(z -> addOnce(all, z.repository())));
-      model.zones().forEach(z -> z.teams().forEach(t -> addOnce(all, t.repository())));
-    }
+    model.ecosystem().map(Ecosystem::repository).ifPresent(r -> addOnce(all, r));
+    model.ecosystem().ifPresent(e -> e.zones().forEach(z -> addOnce(all, z.repository())));
+    model.zones().forEach(z -> z.teams().forEach(t -> addOnce(all, t.repository())));
     all.sort(Comparator.comparing((RepositoryRef r) -> r.toString().toLowerCase(Locale.ROOT)));
     return all;
   }
