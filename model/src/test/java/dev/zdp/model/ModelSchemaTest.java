@@ -225,6 +225,25 @@ class ModelSchemaTest {
   }
 
   @Test
+  void ruleLevelsAreOffWarningOrError() throws IOException {
+    String levels =
+        """
+        apiVersion: zdp/v1
+        kind: Ecosystem
+        metadata: {name: acme}
+        spec:
+          repository: acme/data-model@main
+          rules: {dataset-classification: off, name-format: warning, sink-reference: error}
+        """;
+    String wrongLevel = levels.replace("warning", "sometimes");
+
+    assertThat(SCHEMA.validate(yamlToJson(levels), InputFormat.JSON)).isEmpty();
+    assertThat(SCHEMA.validate(yamlToJson(wrongLevel), InputFormat.JSON))
+        .extracting(e -> e.getInstanceLocation().toString())
+        .containsExactly("/spec/rules/name-format");
+  }
+
+  @Test
   void repositoriesAreOwnerNameAtBranch() {
     assertThat(repositoryErrors("acme/data-model@main")).isEmpty();
     assertThat(repositoryErrors("gitlab:acme/analytics/data-team@release/v1")).isEmpty();
@@ -301,6 +320,10 @@ class ModelSchemaTest {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     return documents;
+  }
+
+  private static String yamlToJson(String yaml) throws IOException {
+    return YAML.readTree(yaml).toString();
   }
 
   private static String kindOf(String json) {
