@@ -90,6 +90,8 @@ class ModelSchemaTest {
             "declared-not-defined.yaml",
             "primary-key.yaml",
             "zone-reference.yaml",
+            "undeclared-zone.yaml",
+            "second-ecosystem.yaml",
             "ecosystem.yaml")) {
       documentsIn(ROOT.resolve("examples/broken").resolve(file))
           .forEach(
