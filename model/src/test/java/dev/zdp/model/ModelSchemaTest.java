@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +77,24 @@ class ModelSchemaTest {
         acmeDocuments().map(a -> (String) a.get()[1]).map(ModelSchemaTest::kindOf).toList();
 
     assertThat(kinds).containsAll(Kind.labels()).filteredOn(k -> k.equals("Ecosystem")).hasSize(1);
+  }
+
+  @Test
+  void everyCompleteExampleInTheModelDocsIsValid() throws IOException {
+    String docs = Files.readString(ROOT.resolve("docs/model.md"));
+    Matcher block = Pattern.compile("```yaml\n(apiVersion:.*?)```", Pattern.DOTALL).matcher(docs);
+    int examples = 0;
+    while (block.find()) {
+      examples++;
+      MappingIterator<JsonNode> documents =
+          YAML.readerFor(JsonNode.class).readValues(block.group(1));
+      for (JsonNode document : documents.readAll()) {
+        assertThat(SCHEMA.validate(document.toString(), InputFormat.JSON))
+            .as("example %d of docs/model.md:%n%s", examples, block.group(1))
+            .isEmpty();
+      }
+    }
+    assertThat(examples).as("examples found in docs/model.md").isGreaterThanOrEqualTo(6);
   }
 
   @Test
