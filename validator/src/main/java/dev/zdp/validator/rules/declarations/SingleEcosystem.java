@@ -50,9 +50,9 @@ public final class SingleEcosystem implements Rule {
           defaultSeverity(),
           extra.location(),
           extra.path(),
-          "A second Ecosystem document, '"
+          "Another Ecosystem document, '"
               + Describe.name(extra.path()).orElse("")
-              + "': a model has exactly one, and it is '"
+              + "': a model has exactly one, and the first is '"
               + Describe.name(first.path()).orElse("")
               + "' at "
               + Describe.at(first.location()),
