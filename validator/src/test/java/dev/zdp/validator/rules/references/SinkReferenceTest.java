@@ -14,7 +14,7 @@ class SinkReferenceTest {
     assertThat(fixture.messages())
         .contains(
             "Cannot sink dataset 'crm.customer': datastore 'crm' has no dataset 'customer'",
-            "Cannot sink dataset 'crm.orders': no datastore 'crms' is defined",
+            "Cannot sink dataset 'crms.orders': no datastore 'crms' is defined",
             "Cannot sink dataset 'billing.invoices': no datastore 'billing' is defined",
             "Cannot sink dataset 'crm.invoices': datastore 'crm' has no dataset 'invoices'");
     assertThat(fixture.hints())
