@@ -48,7 +48,7 @@ public final class RuleFixture {
   public record Mark(String file, int line, String rule, Severity severity)
       implements Comparable<Mark> {
 
-    static final String MODEL = "(model)";
+    public static final String MODEL = "(model)";
 
     @Override
     public int compareTo(Mark other) {
