@@ -82,7 +82,9 @@ public final class ZoneDeclaration implements Rule {
               + "' is declared, not yet defined"
               + (waiting.isEmpty()
                   ? ""
-                  : "; its teams " + String.join(", ", waiting) + " cannot be checked until it is"),
+                  : (waiting.size() == 1 ? "; its team " : "; its teams ")
+                      + String.join(", ", waiting)
+                      + " cannot be checked until it is"),
           "add a Zone document named '"
               + declared.name()
               + "' in "
