@@ -44,7 +44,10 @@ public final class PlatformReference implements Rule {
     for (Workspace workspace : model.workspaces()) {
       for (DatasetGroup group : workspace.datasetGroups()) {
         String platform = group.platform().orElse(null);
-        if (platform == null || platforms.contains(platform)) {
+        if (platform == null
+            || platforms.contains(platform)
+            || model.isDefined(
+                ObjectPath.of(Kind.ECOSYSTEM, ecosystem.name()).item("platforms", platform))) {
           continue;
         }
         ObjectPath path =

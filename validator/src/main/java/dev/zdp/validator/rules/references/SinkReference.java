@@ -58,6 +58,10 @@ public final class SinkReference implements Rule {
       Model model, Sink sink, ObjectPath path, List<String> datastores, Findings findings) {
     String cannot = "Cannot sink dataset '" + sink.key() + "': ";
     Optional<Datastore> datastore = model.datastore(sink.datastore());
+    ObjectPath datastorePath = ObjectPath.of(Kind.DATASTORE, sink.datastore());
+    if (datastore.isEmpty() && model.isDefined(datastorePath)) {
+      return; // written but unreadable: its load problem already says why
+    }
     if (datastore.isEmpty()) {
       findings.report(
           path.field("datastore"),
@@ -70,7 +74,8 @@ public final class SinkReference implements Rule {
                   + "', or name a defined datastore"));
       return;
     }
-    if (datastore.get().dataset(sink.dataset()).isPresent()) {
+    if (datastore.get().dataset(sink.dataset()).isPresent()
+        || model.isDefined(datastorePath.item("datasets", sink.dataset()))) {
       return;
     }
     List<String> datasets = datastore.get().datasets().stream().map(Dataset::name).toList();

@@ -55,7 +55,7 @@ public final class TeamReference implements Rule {
 
   private void check(
       Model model, ObjectPath owner, String team, List<String> teams, Findings findings) {
-    if (model.team(team).isPresent()) {
+    if (model.team(team).isPresent() || model.isDefined(ObjectPath.of(Kind.TEAM, team))) {
       return;
     }
     Optional<Zone> declaring =

@@ -44,7 +44,7 @@ public final class ZoneReference implements Rule {
             .distinct()
             .toList();
     for (Team team : model.teams()) {
-      if (known.contains(team.zone())) {
+      if (known.contains(team.zone()) || model.isDefined(ObjectPath.of(Kind.ZONE, team.zone()))) {
         continue;
       }
       ObjectPath path = ObjectPath.of(Kind.TEAM, team.name());
