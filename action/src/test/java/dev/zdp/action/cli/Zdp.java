@@ -1,0 +1,26 @@
+package dev.zdp.action.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** One in-process run of {@code zdp}: its exit code and everything it printed. */
+record Zdp(int exitCode, String out, String err) {
+
+  static Zdp run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Zdp(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The lines printed to stderr. */
+  java.util.List<String> errLines() {
+    return err.lines().toList();
+  }
+}
