@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.validator.RuleRegistry;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,10 +25,15 @@ public final class Main {
 
   /** Runs {@code zdp args}, writing to {@code out} and {@code err}, and returns the exit code. */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(RuleRegistry.builtIn(), out, err, args);
+  }
+
+  /** Runs {@code zdp args} with {@code rules} instead of the built-in rules (for tests). */
+  static int run(RuleRegistry rules, PrintStream out, PrintStream err, String... args) {
     PrintWriter outWriter = utf8(out);
     PrintWriter errWriter = utf8(err);
     try {
-      CommandLine cli = new CommandLine(new ZdpCommand());
+      CommandLine cli = new CommandLine(new ZdpCommand(), new CommandFactory(rules));
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       OneLineErrors errors = new OneLineErrors(errWriter);

@@ -26,14 +26,20 @@ import picocli.CommandLine.Spec;
     description = "List every rule id with its default severity and what it checks.")
 final class RulesCommand implements Callable<Integer> {
 
+  private final RuleRegistry registry;
+
   @Spec CommandSpec spec;
+
+  RulesCommand(RuleRegistry registry) {
+    this.registry = registry;
+  }
 
   private record Entry(String id, Severity severity, String summary) {}
 
   @Override
   public Integer call() {
     List<Entry> rules =
-        RuleRegistry.builtIn().rules().stream()
+        registry.rules().stream()
             .map((Rule r) -> new Entry(r.id(), r.defaultSeverity(), r.summary()))
             .toList();
     List<Entry> fixed = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.zdp.action.cli;
 
 import dev.zdp.model.RepositoryRef;
 import dev.zdp.model.load.DirectorySource;
+import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.ModelSource;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
 
+  private final RuleRegistry rules;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -61,7 +64,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--head",
       paramLabel = "REF",
-      description = "Read the model at this git commit instead of the working tree (planned).")
+      description =
+          "Read the model at this git commit (branch, tag or sha) instead of the files on disk.")
   String head;
 
   @Option(
@@ -90,15 +94,21 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Say what is read; show stack traces of failures.")
   boolean verbose;
 
+  ValidateCommand(RuleRegistry rules) {
+    this.rules = rules;
+  }
+
   @Override
   public Integer call() throws ModelSourceException {
     checkArguments();
     PrintWriter out = spec.commandLine().getOut();
-    ModelSource source = new DirectorySource(modelDirectory());
+    Path directory = modelDirectory();
+    ModelSource source =
+        head == null ? new DirectorySource(directory) : new GitCommitSource(directory, head);
     long start = System.nanoTime();
     List<SourceFile> files = source.files();
     LoadResult loaded = ModelLoader.load(files);
-    Report report = new Validator(RuleRegistry.builtIn()).validate(loaded);
+    Report report = new Validator(rules).validate(loaded);
     if (verbose) {
       spec.commandLine()
           .getErr()
@@ -125,12 +135,6 @@ final class ValidateCommand implements Callable<Integer> {
           "change validation (--base "
               + base
               + ") is not available yet; run without --base to validate the model as it is");
-    }
-    if (head != null) {
-      throw new CannotRun(
-          "reading the model at a commit (--head "
-              + head
-              + ") is not available yet; check out the commit and run without --head");
     }
     if (changeSource != null) {
       Optional<String> problem = RepositoryRef.explain(changeSource);

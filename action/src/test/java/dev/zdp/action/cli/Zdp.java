@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.validator.RuleRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 record Zdp(int exitCode, String out, String err) {
 
   static Zdp run(String... args) {
+    return runWith(RuleRegistry.builtIn(), args);
+  }
+
+  /** Runs zdp with {@code rules} in place of the built-in ones. */
+  static Zdp runWith(RuleRegistry rules, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.run(
+            rules,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);
