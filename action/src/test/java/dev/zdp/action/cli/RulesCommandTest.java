@@ -40,4 +40,15 @@ class RulesCommandTest {
     }
     assertThat(fixed).containsPattern("  rule-config +error ");
   }
+
+  @Test
+  void listsARuleFromTheRegistryItRunsWith() {
+    Zdp zdp = Zdp.runWith(TestModels.withWarningPerDatastore(), "rules");
+
+    assertThat(zdp.exitCode()).isZero();
+    String rules = zdp.out().substring(0, zdp.out().indexOf("always errors"));
+    assertThat(rules)
+        .containsPattern("\\n  test-datastore-warning +warning +Warns about every datastore")
+        .doesNotContain("(none yet)");
+  }
 }
