@@ -66,7 +66,10 @@ public final class ChangeValidator {
       Optional<RepositoryRef> changeSource,
       boolean allowBreakingChanges) {
     List<Diagnostic> all = new ArrayList<>(validator.validate(head).diagnostics());
-    all.addAll(invalidBase(validator.validate(base).diagnostics(), all));
+    boolean firstModel = base.model().isEmpty() && base.problems().isEmpty();
+    if (!firstModel) {
+      all.addAll(invalidBase(validator.validate(base).diagnostics(), all));
+    }
     ModelChange change = new ModelChange(base.model(), head.model(), changeSource);
     all.addAll(check(change, allowBreakingChanges));
     return new Report(all);

@@ -224,6 +224,14 @@ class OwnershipTest {
     String step1 = repo.commit(declared);
     Report byZone = repo.validate(base, step1, "acme/americas@main", false);
     assertThat(byZone.errors()).isZero();
+    assertThat(byZone.diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.rule()).isEqualTo("team-declaration");
+              assertThat(d.severity()).isEqualTo(Severity.WARNING);
+              assertThat(d.message()).contains("finance");
+            });
 
     // Step 2: the team defines itself and its first datastore, from its own repository.
     Tree defined =
