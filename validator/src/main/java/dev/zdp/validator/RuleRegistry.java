@@ -1,5 +1,15 @@
 package dev.zdp.validator;
 
+import dev.zdp.validator.rules.declarations.SingleEcosystem;
+import dev.zdp.validator.rules.declarations.TeamDeclaration;
+import dev.zdp.validator.rules.declarations.ZoneDeclaration;
+import dev.zdp.validator.rules.naming.DuplicateName;
+import dev.zdp.validator.rules.naming.NameFormat;
+import dev.zdp.validator.rules.references.PlatformReference;
+import dev.zdp.validator.rules.references.SinkReference;
+import dev.zdp.validator.rules.references.TeamReference;
+import dev.zdp.validator.rules.references.ZoneReference;
+import dev.zdp.validator.rules.schema.PrimaryKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +42,18 @@ public final class RuleRegistry {
 
   /** Every rule zdp ships, in the order they run. */
   public static RuleRegistry builtIn() {
-    return new RuleRegistry(List.of());
+    return new RuleRegistry(
+        List.of(
+            new SingleEcosystem(),
+            new ZoneDeclaration(),
+            new TeamDeclaration(),
+            new NameFormat(),
+            new DuplicateName(),
+            new ZoneReference(),
+            new TeamReference(),
+            new SinkReference(),
+            new PlatformReference(),
+            new PrimaryKey()));
   }
 
   public List<Rule> rules() {

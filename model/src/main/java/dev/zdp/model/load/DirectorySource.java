@@ -1,0 +1,95 @@
+package dev.zdp.model.load;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The model files below a directory. Files are named as the directory was given plus their path
+ * below it ({@code examples/acme/ecosystem.yaml}), the way compilers name files, so findings can be
+ * clicked in a terminal.
+ */
+public final class DirectorySource implements ModelSource {
+
+  private final Path root;
+
+  public DirectorySource(Path root) {
+    this.root = root;
+  }
+
+  @Override
+  public List<SourceFile> files() throws ModelSourceException {
+    if (!Files.exists(root)) {
+      throw new ModelSourceException(
+          "model directory '"
+              + root
+              + "' does not exist; pass --model with the directory that"
+              + " holds the model's YAML files");
+    }
+    if (!Files.isDirectory(root)) {
+      throw new ModelSourceException(
+          "'"
+              + root
+              + "' is not a directory; --model takes the directory that holds the model's"
+              + " YAML files");
+    }
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+              }
+              boolean atRoot = dir.getParent().equals(root);
+              return ModelFiles.isSkippedDirectory(dir.getFileName().toString(), atRoot)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && ModelFiles.isModelFile(relative(file))) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+      found.sort(Comparator.comparing(this::relative));
+      List<SourceFile> files = new ArrayList<>(found.size());
+      for (Path file : found) {
+        files.add(new SourceFile(displayName(file), Files.readAllBytes(file)));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new ModelSourceException(
+          "cannot read the model directory '" + root + "': " + e.getMessage(), e);
+    }
+  }
+
+  private String relative(Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  private String displayName(Path file) {
+    Path normalized = root.normalize();
+    String prefix = normalized.toString().replace('\\', '/');
+    if (prefix.isEmpty() || prefix.equals(".")) {
+      return relative(file);
+    }
+    return prefix + "/" + relative(file);
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+}

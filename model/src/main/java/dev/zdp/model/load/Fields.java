@@ -1,0 +1,430 @@
+package dev.zdp.model.load;
+
+import dev.zdp.model.ObjectPath;
+import dev.zdp.model.SourceLocation;
+import dev.zdp.model.Suggestions;
+import dev.zdp.model.load.LoadProblem.Code;
+import dev.zdp.model.load.YamlNode.Entry;
+import dev.zdp.model.load.YamlNode.ListNode;
+import dev.zdp.model.load.YamlNode.MapNode;
+import dev.zdp.model.load.YamlNode.ScalarNode;
+import dev.zdp.model.load.YamlNode.ScalarType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Reads the keys of one YAML mapping into values of an object at {@code path}. Every key asked for
+ * becomes a known key; {@link #finish()} reports the rest as unknown, with the nearest known key
+ * suggested. Every read records the value's location under the field's path. A missing required
+ * value or a value of the wrong shape is reported and {@link #failed()} turns true, so the caller
+ * drops the object rather than build it from guesses.
+ */
+final class Fields {
+
+  private final MapNode node;
+  private final ObjectPath path;
+  private final Binding binding;
+  private final Set<String> known = new LinkedHashSet<>();
+  private final String where;
+  private boolean failed;
+
+  /**
+   * @param where how messages name this mapping: "metadata", "spec.capture", "column 'id'"…
+   */
+  Fields(MapNode node, ObjectPath path, Binding binding, String where) {
+    this.node = node;
+    this.path = path;
+    this.binding = binding;
+    this.where = where;
+  }
+
+  /**
+   * Starts reading a named element of a list: reads its {@code name} and addresses it by that name
+   * ({@code datasets[customers]}), recording its definition. Empty when it has no name (reported).
+   */
+  static Optional<Fields> namedElement(
+      MapNode node, ObjectPath parent, String listKey, int index, String word, Binding binding) {
+    Fields byIndex =
+        new Fields(node, parent.index(listKey, index), binding, word + " " + (index + 1));
+    String name = byIndex.requiredText("name");
+    if (name == null) {
+      return Optional.empty();
+    }
+    ObjectPath path = parent.item(listKey, name);
+    binding.define(path, node.at());
+    Fields byName = new Fields(node, path, binding, word + " '" + name + "'");
+    byName.allow("name");
+    byName.locateValue("name");
+    return Optional.of(byName);
+  }
+
+  /** The {@code name} of an element read with {@link #namedElement}. */
+  String name() {
+    List<String> segments = path.segments();
+    String last = segments.get(segments.size() - 1);
+    return last.substring(last.indexOf('[') + 1, last.length() - 1);
+  }
+
+  /** Records where {@code key}'s value was written, for a key read before this path was known. */
+  void locateValue(String key) {
+    Entry entry = node.entries().get(key);
+    if (entry != null) {
+      binding.locate(path.field(key), entry.value().at());
+    }
+  }
+
+  MapNode node() {
+    return node;
+  }
+
+  ObjectPath path() {
+    return path;
+  }
+
+  SourceLocation at() {
+    return node.at();
+  }
+
+  boolean failed() {
+    return failed;
+  }
+
+  /** Marks the object as not buildable (a nested part failed). */
+  void fail() {
+    failed = true;
+  }
+
+  boolean has(String key) {
+    Entry entry = node.entries().get(key);
+    return entry != null && !isNull(entry.value());
+  }
+
+  /** Marks keys as known without reading them (read elsewhere). */
+  void allow(String... keys) {
+    known.addAll(List.of(keys));
+  }
+
+  /** A required text value. Any scalar is taken as written (so {@code name: no} stays "no"). */
+  String requiredText(String key) {
+    Optional<String> value = text(key);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    if (!presentButWrong(key)) {
+      missing(key, "a value", null);
+    }
+    failed = true;
+    return null;
+  }
+
+  /** An optional text value; an empty value counts as absent. */
+  Optional<String> text(String key) {
+    return scalar(key, "text").map(ScalarNode::text);
+  }
+
+  String text(String key, String defaultValue) {
+    return text(key).orElse(defaultValue);
+  }
+
+  int integer(String key, int defaultValue, int min, int max) {
+    return Math.toIntExact(number(key, defaultValue, min, max));
+  }
+
+  long longInteger(String key, long defaultValue, long min, long max) {
+    return number(key, defaultValue, min, max);
+  }
+
+  private long number(String key, long defaultValue, long min, long max) {
+    Optional<ScalarNode> scalar = scalar(key, "a whole number");
+    if (scalar.isEmpty()) {
+      return defaultValue;
+    }
+    ScalarNode value = scalar.get();
+    if (value.type() != ScalarType.INTEGER) {
+      String hint =
+          value.type() == ScalarType.STRING && value.text().strip().matches("-?\\d+")
+              ? "write " + value.text().strip() + " without quotes"
+              : "write a whole number between " + min + " and " + max;
+      return wrongType(key, value, "a whole number", hint, defaultValue);
+    }
+    try {
+      long parsed = Long.parseLong(value.text().replace("_", ""));
+      if (parsed < min || parsed > max) {
+        binding.problem(
+            Code.INVALID_VALUE,
+            "'"
+                + key
+                + "' in "
+                + where
+                + " is "
+                + parsed
+                + "; it must be between "
+                + min
+                + " and "
+                + max,
+            value.at(),
+            path.field(key),
+            "");
+        failed = true;
+        return defaultValue;
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      return wrongType(key, value, "a whole number", "write a whole number", defaultValue);
+    }
+  }
+
+  boolean bool(String key, boolean defaultValue) {
+    Optional<ScalarNode> scalar = scalar(key, "true or false");
+    if (scalar.isEmpty()) {
+      return defaultValue;
+    }
+    ScalarNode value = scalar.get();
+    if (value.type() != ScalarType.BOOLEAN) {
+      return wrongType(key, value, "true or false", "write true or false", defaultValue);
+    }
+    return Boolean.parseBoolean(value.text())
+        || value.text().equalsIgnoreCase("yes")
+        || value.text().equalsIgnoreCase("on")
+        || value.text().equalsIgnoreCase("y");
+  }
+
+  /**
+   * One of a fixed set of words.
+   *
+   * @param values the accepted spellings, in the order messages list them
+   */
+  <E> Optional<E> choice(String key, Map<String, E> values) {
+    Optional<ScalarNode> scalar = scalar(key, "one of " + String.join(", ", values.keySet()));
+    if (scalar.isEmpty()) {
+      return Optional.empty();
+    }
+    ScalarNode value = scalar.get();
+    E chosen = values.get(value.text());
+    if (chosen == null) {
+      String hint =
+          Suggestions.nearest(value.text(), values.keySet())
+              .map(s -> "did you mean '" + s + "'?")
+              .orElse("write one of: " + String.join(", ", values.keySet()));
+      binding.problem(
+          Code.INVALID_VALUE,
+          "'"
+              + key
+              + "' in "
+              + where
+              + " is '"
+              + value.text()
+              + "'; it must be one of "
+              + String.join(", ", values.keySet()),
+          value.at(),
+          path.field(key),
+          hint);
+      failed = true;
+    }
+    return Optional.ofNullable(chosen);
+  }
+
+  /** A required nested mapping. */
+  Optional<Fields> requiredMap(String key, String whereName) {
+    Optional<Fields> nested = map(key, whereName);
+    if (nested.isEmpty()) {
+      if (!presentButWrong(key)) {
+        missing(key, "a mapping", null);
+      }
+      failed = true;
+    }
+    return nested;
+  }
+
+  /** An optional nested mapping, read as the field {@code key} of this object. */
+  Optional<Fields> map(String key, String whereName) {
+    known.add(key);
+    Entry entry = node.entries().get(key);
+    if (entry == null || isNull(entry.value())) {
+      return Optional.empty();
+    }
+    ObjectPath childPath = path.field(key);
+    binding.locate(childPath, entry.keyAt());
+    if (entry.value() instanceof MapNode child) {
+      return Optional.of(new Fields(child, childPath, binding, whereName));
+    }
+    wrongType(
+        key, entry.value(), "a mapping", "write " + key + ": followed by indented keys", null);
+    return Optional.empty();
+  }
+
+  /** An optional list of text values (for example classifications). */
+  List<String> textList(String key) {
+    List<String> result = new ArrayList<>();
+    List<YamlNode> items = list(key);
+    for (int i = 0; i < items.size(); i++) {
+      YamlNode item = items.get(i);
+      if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
+        binding.locate(path.item(key, scalar.text()), scalar.at());
+        result.add(scalar.text());
+      } else {
+        binding.problem(
+            Code.WRONG_TYPE,
+            "item "
+                + (i + 1)
+                + " of '"
+                + key
+                + "' in "
+                + where
+                + " is "
+                + item.describe()
+                + "; expected text",
+            item.at(),
+            path.field(key),
+            "write a list of words: " + key + ": [a, b]");
+        failed = true;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A list of mappings, each bound by {@code bind}; elements that fail are dropped (their problems
+   * are reported) and the others kept.
+   */
+  <T> List<T> mapList(
+      String key, BiFunction<MapNode, Integer, Optional<T>> bind, String elementWord) {
+    List<T> result = new ArrayList<>();
+    List<YamlNode> items = list(key);
+    for (int i = 0; i < items.size(); i++) {
+      YamlNode item = items.get(i);
+      if (item instanceof MapNode map) {
+        bind.apply(map, i).ifPresent(result::add);
+      } else {
+        binding.problem(
+            Code.WRONG_TYPE,
+            "item "
+                + (i + 1)
+                + " of '"
+                + key
+                + "' in "
+                + where
+                + " is "
+                + item.describe()
+                + "; expected "
+                + elementWord
+                + " (a mapping)",
+            item.at(),
+            path.index(key, i),
+            "write each item as a mapping, e.g. - {name: ...}");
+      }
+    }
+    return result;
+  }
+
+  /** A mapping of words to words, such as an ecosystem's {@code rules}. */
+  <V> Map<String, V> wordMap(String key, Function<Fields, Function<String, Optional<V>>> reader) {
+    Map<String, V> result = new java.util.TreeMap<>();
+    Optional<Fields> nested = map(key, where + "." + key);
+    if (nested.isEmpty()) {
+      return result;
+    }
+    Fields fields = nested.get();
+    Function<String, Optional<V>> read = reader.apply(fields);
+    for (String entryKey : fields.node.entries().keySet()) {
+      read.apply(entryKey).ifPresent(v -> result.put(entryKey, v));
+    }
+    return result;
+  }
+
+  private List<YamlNode> list(String key) {
+    known.add(key);
+    Entry entry = node.entries().get(key);
+    if (entry == null || isNull(entry.value())) {
+      return List.of();
+    }
+    binding.locate(path.field(key), entry.keyAt());
+    if (entry.value() instanceof ListNode list) {
+      return list.items();
+    }
+    wrongType(
+        key, entry.value(), "a list", "write each item on its own line starting with '- '", null);
+    return List.of();
+  }
+
+  private Optional<ScalarNode> scalar(String key, String expected) {
+    known.add(key);
+    Entry entry = node.entries().get(key);
+    if (entry == null || isNull(entry.value())) {
+      return Optional.empty();
+    }
+    binding.locate(path.field(key), entry.value().at());
+    if (entry.value() instanceof ScalarNode scalar) {
+      return Optional.of(scalar);
+    }
+    wrongType(key, entry.value(), expected, "write " + key + ": <" + expected + ">", null);
+    return Optional.empty();
+  }
+
+  private boolean presentButWrong(String key) {
+    Entry entry = node.entries().get(key);
+    return entry != null && !isNull(entry.value());
+  }
+
+  private <T> T wrongType(String key, YamlNode value, String expected, String hint, T fallback) {
+    binding.problem(
+        Code.WRONG_TYPE,
+        "'" + key + "' in " + where + " is " + value.describe() + "; expected " + expected,
+        value.at(),
+        path.field(key),
+        hint);
+    failed = true;
+    return fallback;
+  }
+
+  private <T> T missing(String key, String expected, T fallback) {
+    Entry entry = node.entries().get(key);
+    SourceLocation at = entry != null ? entry.keyAt() : node.at();
+    String message =
+        entry != null
+            ? "'" + key + "' in " + where + " has no value"
+            : where + " has no '" + key + "'";
+    binding.problem(Code.MISSING_FIELD, message, at, path, "add " + key + ": <" + expected + ">");
+    failed = true;
+    return fallback;
+  }
+
+  /**
+   * Reports every key that was never asked for as unknown, suggesting the nearest known key (or,
+   * when the key belongs to another part of the document, where it goes).
+   */
+  void finish(Map<String, String> belongsElsewhere) {
+    for (Entry entry : node.entries().values()) {
+      if (known.contains(entry.key())) {
+        continue;
+      }
+      String elsewhere = belongsElsewhere.get(entry.key());
+      String hint =
+          elsewhere != null
+              ? "'" + entry.key() + "' belongs under " + elsewhere
+              : Suggestions.nearest(entry.key(), known)
+                  .map(s -> "did you mean '" + s + "'?")
+                  .orElse("the keys allowed here are: " + String.join(", ", known));
+      binding.problem(
+          Code.UNKNOWN_KEY,
+          "unknown key '" + entry.key() + "' in " + where,
+          entry.keyAt(),
+          path,
+          hint);
+    }
+  }
+
+  void finish() {
+    finish(Map.of());
+  }
+
+  private static boolean isNull(YamlNode node) {
+    return node instanceof ScalarNode scalar && scalar.type() == ScalarType.NULL;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.zdp.model.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * The model files of one commit, read with JGit straight from the object database: no checkout, no
+ * working tree needed. Files are named by their path in the repository, the way GitHub and GitLab
+ * name them in annotations.
+ */
+public final class GitCommitSource implements ModelSource {
+
+  private final Path modelDirectory;
+  private final String ref;
+
+  /**
+   * @param modelDirectory the model directory inside a git work tree (or the work tree itself)
+   * @param ref anything {@code git rev-parse} accepts: a branch, a tag, {@code origin/main}, a sha
+   */
+  public GitCommitSource(Path modelDirectory, String ref) {
+    this.modelDirectory = modelDirectory;
+    this.ref = ref;
+  }
+
+  @Override
+  public List<SourceFile> files() throws ModelSourceException {
+    Path absolute = modelDirectory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(absolute)) {
+      throw new ModelSourceException(
+          "model directory '"
+              + modelDirectory
+              + "' does not exist; pass --model with a directory"
+              + " inside a git repository");
+    }
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
+    if (builder.getGitDir() == null) {
+      throw new ModelSourceException(
+          "'" + modelDirectory + "' is not inside a git repository; --base and --head need one");
+    }
+    try (Repository repository = builder.setMustExist(true).build()) {
+      String prefix = prefixOf(repository, absolute);
+      ObjectId commitId = resolve(repository);
+      return read(repository, commitId, prefix);
+    } catch (IOException e) {
+      throw new ModelSourceException(
+          "cannot read git repository of '" + modelDirectory + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static String prefixOf(Repository repository, Path modelDirectory)
+      throws ModelSourceException {
+    File workTree = repository.isBare() ? null : repository.getWorkTree();
+    if (workTree == null) {
+      return "";
+    }
+    Path top = workTree.toPath().toAbsolutePath().normalize();
+    try {
+      top = top.toRealPath();
+      modelDirectory = modelDirectory.toRealPath();
+    } catch (IOException e) {
+      throw new ModelSourceException("cannot resolve '" + modelDirectory + "': " + e.getMessage());
+    }
+    return top.relativize(modelDirectory).toString().replace('\\', '/');
+  }
+
+  private ObjectId resolve(Repository repository) throws IOException, ModelSourceException {
+    ObjectId id;
+    try {
+      id = repository.resolve(ref + "^{commit}");
+    } catch (MissingObjectException e) {
+      throw missing(repository);
+    } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+      throw new ModelSourceException("'" + ref + "' is not a valid git revision");
+    }
+    if (id == null) {
+      if (isShallow(repository)) {
+        throw missing(repository);
+      }
+      throw new ModelSourceException(
+          "unknown git ref '"
+              + ref
+              + "' in "
+              + repository.getDirectory()
+              + "; name a branch, tag or commit that exists (git fetch it first if it is remote)");
+    }
+    return id;
+  }
+
+  private ModelSourceException missing(Repository repository) {
+    return new ModelSourceException(
+        "git ref '"
+            + ref
+            + "' is not in this clone of "
+            + repository.getDirectory()
+            + (isShallow(repository) ? ", which is shallow" : "")
+            + "; fetch it (git fetch origin "
+            + ref
+            + ", or check out with fetch-depth: 0)");
+  }
+
+  private static boolean isShallow(Repository repository) {
+    return new File(repository.getDirectory(), "shallow").isFile();
+  }
+
+  private List<SourceFile> read(Repository repository, ObjectId commitId, String prefix)
+      throws IOException, ModelSourceException {
+    List<SourceFile> files = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repository);
+        ObjectReader reader = repository.newObjectReader();
+        TreeWalk tree = new TreeWalk(repository, reader)) {
+      RevCommit commit;
+      try {
+        commit = walk.parseCommit(commitId);
+      } catch (MissingObjectException e) {
+        throw missing(repository);
+      }
+      tree.addTree(commit.getTree());
+      tree.setRecursive(true);
+      if (!prefix.isEmpty()) {
+        tree.setFilter(PathFilter.create(prefix));
+      }
+      while (tree.next()) {
+        if (tree.getFileMode(0) != FileMode.REGULAR_FILE
+            && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+          continue;
+        }
+        String path = tree.getPathString();
+        String relative = prefix.isEmpty() ? path : path.substring(prefix.length() + 1);
+        if (!ModelFiles.isModelFile(relative)) {
+          continue;
+        }
+        files.add(new SourceFile(path, reader.open(tree.getObjectId(0)).getBytes()));
+      }
+    }
+    return files;
+  }
+
+  @Override
+  public String describe() {
+    return modelDirectory + "@" + ref;
+  }
+}

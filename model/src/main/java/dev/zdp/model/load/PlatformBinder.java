@@ -1,0 +1,116 @@
+package dev.zdp.model.load;
+
+import dev.zdp.model.ObjectPath;
+import dev.zdp.model.Platform;
+import dev.zdp.model.Platform.CatalogSettings;
+import dev.zdp.model.Platform.ConnectSettings;
+import dev.zdp.model.Platform.IcebergSettings;
+import dev.zdp.model.Platform.KafkaSettings;
+import dev.zdp.model.Platform.S3Settings;
+import dev.zdp.model.load.YamlNode.MapNode;
+import java.util.Optional;
+
+/** Binds one platform of an Ecosystem's {@code platforms} list. */
+final class PlatformBinder {
+
+  private PlatformBinder() {}
+
+  static Optional<Platform> bind(MapNode node, int index, ObjectPath ecosystem, Binding binding) {
+    Optional<Fields> element =
+        Fields.namedElement(node, ecosystem, "platforms", index, "platform", binding);
+    if (element.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields fields = element.get();
+    String name = fields.name();
+    Optional<String> type = fields.choice("type", Vocabulary.PLATFORM_TYPE);
+    if (type.isEmpty() && !fields.has("type")) {
+      fields.requiredText("type");
+    }
+    String description = fields.text("description", "");
+    Optional<KafkaSettings> kafka =
+        fields
+            .requiredMap("kafka", "kafka of platform '" + name + "'")
+            .flatMap(PlatformBinder::kafka);
+    Optional<ConnectSettings> connect =
+        fields
+            .requiredMap("connect", "connect of platform '" + name + "'")
+            .flatMap(PlatformBinder::connect);
+    Optional<IcebergSettings> iceberg =
+        fields
+            .requiredMap("iceberg", "iceberg of platform '" + name + "'")
+            .flatMap(f -> iceberg(f, name));
+    fields.finish();
+    if (fields.failed()
+        || type.isEmpty()
+        || kafka.isEmpty()
+        || connect.isEmpty()
+        || iceberg.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Platform(name, type.get(), description, kafka.get(), connect.get(), iceberg.get()));
+  }
+
+  private static Optional<KafkaSettings> kafka(Fields f) {
+    String servers = f.requiredText("bootstrapServers");
+    int partitions = f.integer("partitions", 1, 1, 100_000);
+    int replication = f.integer("replicationFactor", 1, 1, 32_767);
+    boolean tls = f.bool("tls", false);
+    Optional<String> credential = f.text("credential");
+    f.finish();
+    return f.failed()
+        ? Optional.empty()
+        : Optional.of(new KafkaSettings(servers, partitions, replication, tls, credential));
+  }
+
+  private static Optional<ConnectSettings> connect(Fields f) {
+    String url = f.requiredText("url");
+    Optional<String> credential = f.text("credential");
+    f.finish();
+    return f.failed() ? Optional.empty() : Optional.of(new ConnectSettings(url, credential));
+  }
+
+  private static Optional<IcebergSettings> iceberg(Fields f, String platform) {
+    Optional<CatalogSettings> catalog =
+        f.requiredMap("catalog", "iceberg.catalog of platform '" + platform + "'")
+            .flatMap(PlatformBinder::catalog);
+    String warehouse = f.requiredText("warehouse");
+    Optional<S3Settings> s3 =
+        f.map("s3", "iceberg.s3 of platform '" + platform + "'").flatMap(PlatformBinder::s3);
+    boolean s3Failed = f.has("s3") && s3.isEmpty();
+    String staging = f.text("stagingNamespace", "staging");
+    String corpus = f.text("corpusNamespace", "corpus");
+    long commitInterval = f.longInteger("commitIntervalMs", 60_000L, 1_000L, 86_400_000L);
+    f.finish();
+    if (f.failed() || catalog.isEmpty() || s3Failed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new IcebergSettings(catalog.get(), warehouse, s3, staging, corpus, commitInterval));
+  }
+
+  private static Optional<CatalogSettings> catalog(Fields f) {
+    Optional<String> type = f.choice("type", Vocabulary.CATALOG_TYPE);
+    if (type.isEmpty() && !f.has("type")) {
+      f.requiredText("type");
+    }
+    Optional<String> uri = f.text("uri");
+    Optional<String> credential = f.text("credential");
+    f.finish();
+    return f.failed() || type.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new CatalogSettings(type.get(), uri, credential));
+  }
+
+  private static Optional<S3Settings> s3(Fields f) {
+    Optional<String> endpoint = f.text("endpoint");
+    boolean pathStyle = f.bool("pathStyleAccess", false);
+    String region = f.text("region", "us-east-1");
+    Optional<String> credential = f.text("credential");
+    f.finish();
+    return f.failed()
+        ? Optional.empty()
+        : Optional.of(new S3Settings(endpoint, pathStyle, region, credential));
+  }
+}

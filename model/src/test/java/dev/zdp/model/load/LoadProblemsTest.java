@@ -1,0 +1,216 @@
+package dev.zdp.model.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zdp.model.load.LoadProblem.Code;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of mistake in a model file is one problem, at the line and column of the mistake. */
+class LoadProblemsTest {
+
+  private static final String TEAM_HEADER = "apiVersion: zdp/v1\nkind: Team\n";
+
+  private static LoadProblem only(String yaml) {
+    List<LoadProblem> problems = ModelLoaderTest.load(yaml).problems();
+    assertThat(problems).hasSize(1);
+    return problems.get(0);
+  }
+
+  @Test
+  void malformedYamlIsReportedAtTheBrokenLine() {
+    LoadProblem p = only(TEAM_HEADER + "metadata: {name: sales, zone: z\nspec: {}\n");
+    assertThat(p.code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(p.location().line()).isEqualTo(4);
+    assertThat(p.message()).startsWith("invalid YAML: ").doesNotContain("\n");
+  }
+
+  @Test
+  void tabsAreASyntaxError() {
+    LoadProblem p = only(TEAM_HEADER + "metadata:\n\tname: sales\n");
+    assertThat(p.code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(p.location().line()).isEqualTo(4);
+  }
+
+  @Test
+  void duplicateKeyPointsAtTheSecondKey() {
+    LoadProblem p = only(TEAM_HEADER + "metadata:\n  name: sales\n  zone: a\n  zone: b\n");
+    assertThat(p.code()).isEqualTo(Code.DUPLICATE_KEY);
+    assertThat(p.location().line()).isEqualTo(6);
+    assertThat(p.message()).contains("'zone'").contains("line 5");
+  }
+
+  @Test
+  void unknownKeySuggestsTheNearestKnownOne() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Datastore
+            metadata: {name: crm, team: sales}
+            spec:
+              capture: {type: postgres-cdc, host: h, database: d, credential: c}
+              datasets:
+                - name: customers
+                  columns:
+                    - {name: id, type: bigint, nulable: false, primaryKey: true}
+            """);
+    assertThat(p.code()).isEqualTo(Code.UNKNOWN_KEY);
+    assertThat(p.location().line()).isEqualTo(9);
+    assertThat(p.location().column()).isEqualTo(36);
+    assertThat(p.hint()).isEqualTo("did you mean 'nullable'?");
+    assertThat(p.path())
+        .map(Object::toString)
+        .contains("Datastore/crm/datasets[customers]/columns[id]");
+  }
+
+  @Test
+  void aSpecKeyUnderMetadataSaysWhereItBelongs() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Workspace
+            metadata: {name: w, team: t, datasetGroups: []}
+            """);
+    assertThat(p.code()).isEqualTo(Code.UNKNOWN_KEY);
+    assertThat(p.hint()).contains("belongs under spec");
+  }
+
+  @Test
+  void wrongTypeNamesTheExpectedType() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Datastore
+            metadata: {name: crm, team: sales}
+            spec:
+              capture: {type: postgres-cdc, host: h, port: "5432", database: d, credential: c}
+            """);
+    assertThat(p.code()).isEqualTo(Code.WRONG_TYPE);
+    assertThat(p.location().line()).isEqualTo(5);
+    assertThat(p.message()).contains("'port'").contains("whole number");
+    assertThat(p.hint()).isEqualTo("write 5432 without quotes");
+  }
+
+  @Test
+  void missingRequiredFieldIsReportedAtItsParent() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Datastore
+            metadata: {name: crm, team: sales}
+            spec:
+              capture:
+                type: postgres-cdc
+                host: h
+                credential: c
+            """);
+    assertThat(p.code()).isEqualTo(Code.MISSING_FIELD);
+    assertThat(p.location().line()).isEqualTo(6);
+    assertThat(p.message()).contains("'database'");
+  }
+
+  @Test
+  void documentWithoutHeader() {
+    LoadProblem p = only("metadata: {name: x}\n");
+    assertThat(p.code()).isEqualTo(Code.DOCUMENT_HEADER);
+    assertThat(p.message()).contains("apiVersion and kind");
+  }
+
+  @Test
+  void unknownKindSuggestsTheNearest() {
+    LoadProblem p = only("apiVersion: zdp/v1\nkind: Datastor\nmetadata: {name: x}\n");
+    assertThat(p.code()).isEqualTo(Code.UNKNOWN_KIND);
+    assertThat(p.location().line()).isEqualTo(2);
+    assertThat(p.hint()).isEqualTo("did you mean 'Datastore'?");
+  }
+
+  @Test
+  void unsupportedApiVersion() {
+    LoadProblem p = only("apiVersion: zdp/v2\nkind: Team\nmetadata: {name: x, zone: z}\n");
+    assertThat(p.code()).isEqualTo(Code.DOCUMENT_HEADER);
+    assertThat(p.location().line()).isEqualTo(1);
+  }
+
+  @Test
+  void badColumnTypeSuggestsTheRightSpelling() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Datastore
+            metadata: {name: crm, team: sales}
+            spec:
+              capture: {type: postgres-cdc, host: h, database: d, credential: c}
+              datasets:
+                - name: customers
+                  columns:
+                    - name: email
+                      type: varchr(10)
+            """);
+    assertThat(p.code()).isEqualTo(Code.INVALID_VALUE);
+    assertThat(p.location().line()).isEqualTo(10);
+    assertThat(p.message()).contains("did you mean varchar(n)?");
+  }
+
+  @Test
+  void badEnumValueSuggestsTheNearest() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Workspace
+            metadata: {name: w, team: t}
+            spec:
+              productionStatus: prodution
+            """);
+    assertThat(p.code()).isEqualTo(Code.INVALID_VALUE);
+    assertThat(p.hint()).isEqualTo("did you mean 'production'?");
+  }
+
+  @Test
+  void badRepositoryExplainsTheFormat() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Zone
+            metadata: {name: z}
+            spec:
+              teams:
+                - {name: sales, repository: "https://user:token@github.com/acme/sales"}
+            """);
+    assertThat(p.code()).isEqualTo(Code.INVALID_VALUE);
+    assertThat(p.location().line()).isEqualTo(6);
+    assertThat(p.message()).contains("credentials never belong in the model");
+  }
+
+  @Test
+  void notUtf8() {
+    List<LoadProblem> problems =
+        ModelLoader.load(
+                List.of(new SourceFile("x.yaml", new byte[] {(byte) 0xff, (byte) 0xfe, 0})))
+            .problems();
+    assertThat(problems).extracting(LoadProblem::code).containsExactly(Code.UNREADABLE_FILE);
+  }
+
+  @Test
+  void aBrokenDocumentDoesNotHideItsSiblings() {
+    LoadResult result =
+        ModelLoaderTest.load(
+            """
+            apiVersion: zdp/v1
+            kind: Team
+            metadata: {zone: z}
+            ---
+            apiVersion: zdp/v1
+            kind: Team
+            metadata: {name: good, zone: z}
+            """);
+    assertThat(result.problems()).extracting(LoadProblem::code).containsExactly(Code.MISSING_FIELD);
+    assertThat(result.model().team("good")).isPresent();
+  }
+}

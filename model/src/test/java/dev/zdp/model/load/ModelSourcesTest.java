@@ -1,0 +1,128 @@
+package dev.zdp.model.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSourcesTest {
+
+  @TempDir Path dir;
+
+  private void write(String relative, String text) throws Exception {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private void writeTree() throws Exception {
+    write("model/b.yaml", "b: 1\n");
+    write("model/a/x.yml", "x: 1\n");
+    write("model/generated/zero/out.yaml", "ignored: 1\n");
+    write("model/templates/zero/datastore.tf", "ignored\n");
+    write("model/.github/workflows/ci.yaml", "ignored: 1\n");
+    write("model/notes.txt", "ignored\n");
+    write("model/deep/generated/kept.yaml", "kept: 1\n");
+  }
+
+  @Test
+  void directoryReadsYamlFilesSortedSkippingHiddenAndGeneratedDirectories() throws Exception {
+    writeTree();
+
+    List<SourceFile> files = new DirectorySource(dir.resolve("model")).files();
+
+    String root = dir.resolve("model").toString();
+    assertThat(files)
+        .extracting(SourceFile::path)
+        .containsExactly(root + "/a/x.yml", root + "/b.yaml", root + "/deep/generated/kept.yaml");
+  }
+
+  @Test
+  void missingDirectoryIsOneClearMessage() {
+    assertThatThrownBy(() -> new DirectorySource(dir.resolve("nope")).files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessageContaining("does not exist")
+        .hasMessageContaining("--model");
+  }
+
+  @Test
+  void gitCommitIsReadWithoutCheckout() throws Exception {
+    writeTree();
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      RevCommit first = commit(git, "first");
+      write("model/b.yaml", "b: 2\n");
+      Files.delete(dir.resolve("model/a/x.yml"));
+      git.add().addFilepattern(".").call();
+      git.rm().addFilepattern("model/a/x.yml").call();
+      commit(git, "second");
+
+      List<SourceFile> atFirst = new GitCommitSource(dir.resolve("model"), first.name()).files();
+      List<SourceFile> atHead = new GitCommitSource(dir.resolve("model"), "HEAD").files();
+
+      assertThat(atFirst)
+          .extracting(SourceFile::path)
+          .containsExactly("model/a/x.yml", "model/b.yaml", "model/deep/generated/kept.yaml");
+      assertThat(new String(atFirst.get(1).content(), StandardCharsets.UTF_8)).isEqualTo("b: 1\n");
+      assertThat(atHead).extracting(SourceFile::path).doesNotContain("model/a/x.yml");
+      assertThat(new String(atHead.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("b: 2\n");
+    }
+  }
+
+  @Test
+  void unknownRefIsOneClearMessage() throws Exception {
+    writeTree();
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      commit(git, "first");
+    }
+    assertThatThrownBy(() -> new GitCommitSource(dir.resolve("model"), "no-such-branch").files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessageContaining("unknown git ref 'no-such-branch'");
+  }
+
+  @Test
+  void shallowCloneMissingTheBaseSaysToFetchIt() throws Exception {
+    writeTree();
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      commit(git, "first");
+    }
+    Files.writeString(dir.resolve(".git/shallow"), "");
+    assertThatThrownBy(
+            () ->
+                new GitCommitSource(
+                        dir.resolve("model"), "0123456789abcdef0123456789abcdef01234567")
+                    .files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessageContaining("shallow")
+        .hasMessageContaining("fetch");
+  }
+
+  @Test
+  void directoryOutsideAnyRepository() throws Exception {
+    Path lonely = Files.createTempDirectory("zdp-no-git");
+    try {
+      assertThatThrownBy(() -> new GitCommitSource(lonely, "HEAD").files())
+          .isInstanceOf(ModelSourceException.class);
+    } finally {
+      Files.delete(lonely);
+    }
+  }
+
+  private static RevCommit commit(Git git, String message) throws Exception {
+    return git.commit()
+        .setMessage(message)
+        .setAuthor("t", "t@example.com")
+        .setCommitter("t", "t@example.com")
+        .setSign(false)
+        .call();
+  }
+}
