@@ -182,6 +182,21 @@ public final class ZeroRenderer {
                         "\"${var." + vars.user() + "}:${var." + vars.password() + "}\""));
               }
             });
+    kafka
+        .credential()
+        .ifPresent(
+            c -> {
+              ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
+              sensitive.add(
+                  entry(
+                      "iceberg.kafka.sasl.jaas.config",
+                      "\"org.apache.kafka.common.security.plain.PlainLoginModule required"
+                          + " username=\\\"${var."
+                          + vars.user()
+                          + "}\\\" password=\\\"${var."
+                          + vars.password()
+                          + "}\\\";\""));
+            });
     sensitive.sort((a, b) -> ((String) a.get("key")).compareTo((String) b.get("key")));
     return StrictMap.of(
         "name", platform.name(),
@@ -192,6 +207,7 @@ public final class ZeroRenderer {
                 "partitions", kafka.partitions(),
                 "replication_factor", kafka.replicationFactor(),
                 "tls", kafka.tls(),
+                "security_protocol", securityProtocol(kafka),
                 "credential", kafka.credential().map(c -> credential(c, "Kafka")).orElse(null)),
         "connect",
             StrictMap.of(
@@ -214,6 +230,14 @@ public final class ZeroRenderer {
                 "corpus_namespace", iceberg.corpusNamespace(),
                 "commit_interval_ms", String.valueOf(iceberg.commitIntervalMs()),
                 "sensitive", sensitive));
+  }
+
+  /** The Kafka client protocol the sink's own clients need, or null for plain text. */
+  private static String securityProtocol(Platform.KafkaSettings kafka) {
+    if (kafka.credential().isPresent()) {
+      return kafka.tls() ? "SASL_SSL" : "SASL_PLAINTEXT";
+    }
+    return kafka.tls() ? "SSL" : null;
   }
 
   private static StrictMap entry(String key, String expression) {
