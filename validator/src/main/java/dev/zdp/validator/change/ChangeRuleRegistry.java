@@ -75,6 +75,15 @@ public final class ChangeRuleRegistry {
     return List.copyOf(rules.values());
   }
 
+  /**
+   * The ids of every change rule: pass them to {@link dev.zdp.validator.Validator#Validator(
+   * dev.zdp.validator.RuleRegistry, List)} so {@code spec.rules} may set them without being
+   * reported as unknown.
+   */
+  public List<String> ids() {
+    return List.copyOf(rules.keySet());
+  }
+
   public Optional<ChangeRule> rule(String id) {
     return Optional.ofNullable(rules.get(id));
   }

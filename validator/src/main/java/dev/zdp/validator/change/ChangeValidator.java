@@ -43,9 +43,7 @@ public final class ChangeValidator {
 
   public ChangeValidator(RuleRegistry rules, ChangeRuleRegistry changeRules) {
     this.changeRules = changeRules;
-    List<String> changeRuleIds = new ArrayList<>();
-    changeRules.rules().forEach(r -> changeRuleIds.add(r.id()));
-    this.validator = new Validator(rules, changeRuleIds);
+    this.validator = new Validator(rules, changeRules.ids());
   }
 
   /** The built-in single-model rules and change rules. */

@@ -20,9 +20,10 @@ import java.util.Optional;
  * rules allow but Iceberg cannot apply (an integer to a decimal, a decimal's scale) is an error for
  * datasets a Zero dataset group consumes.
  *
- * <p>The logical-to-Iceberg type mapping below must agree with the one the Zero renderer uses
- * ({@code dev.zdp.generator.zero}), which is the source of truth; the validator may not depend on
- * the generator, so the two are to be unified in a shared platform module later.
+ * <p>{@link #icebergType} repeats the mapping of the Zero renderer, {@code
+ * dev.zdp.generator.zero.ZeroNames#mapType}, which is the source of truth (it also says which types
+ * Zero cannot carry at all). The validator may not depend on the generator, so the two are to be
+ * unified in one place per platform, shared by both, later; until then they must agree.
  */
 public final class ZeroSchemaEvolution extends CompatibilityRule {
 
