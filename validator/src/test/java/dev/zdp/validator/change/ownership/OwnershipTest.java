@@ -135,6 +135,33 @@ class OwnershipTest {
   }
 
   @Test
+  void aDeclarationAddedByTheChangeCountsForThatChange() throws Exception {
+    Tree head =
+        Acme.model()
+            .edit(
+                ECOSYSTEM_FILE,
+                "- {name: americas, repository: acme/americas@main}",
+                "- {name: americas, repository: acme/americas@main}\n"
+                    + "    - {name: emea, repository: ACME/Data-Model@main}")
+            .put(
+                "emea/zone.yaml",
+                """
+                apiVersion: zdp/v1
+                kind: Zone
+                metadata: {name: emea}
+                """);
+
+    assertThat(propose(head, "acme/data-model@main").diagnostics()).isEmpty();
+    Report fromZone = propose(head, "acme/americas@main");
+    assertThat(changeErrors(fromZone)).containsExactly("ownership", "ownership");
+    assertThat(fromZone.diagnostics())
+        .extracting(Diagnostic::message)
+        .contains(
+            "Cannot add Zone 'emea' from acme/americas@main: it belongs to zone 'emea', owned by"
+                + " ACME/Data-Model@main");
+  }
+
+  @Test
   void theZoneRepositoryOwnsTheZoneDocument() throws Exception {
     Tree head = Acme.model().edit(ZONE_FILE, "deny: [secret]", "deny: [secret, restricted]");
 
@@ -274,6 +301,7 @@ class OwnershipTest {
         .isEmpty();
     assertThat(repo.validate(nothing, first, "Acme/Data-Model@main", false).diagnostics())
         .isEmpty();
+    assertThat(repo.validate(nothing, first, null, false).diagnostics()).isEmpty();
     Report bySales = repo.validate(nothing, first, "acme/sales@main", false);
     assertThat(changeErrors(bySales)).containsExactly("first-model-source");
     Diagnostic d = only(bySales, "first-model-source");
