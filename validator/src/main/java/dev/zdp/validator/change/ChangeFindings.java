@@ -2,6 +2,7 @@ package dev.zdp.validator.change;
 
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.SourceLocation;
 import dev.zdp.validator.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,7 @@ public final class ChangeFindings {
   }
 
   private void add(
-      String message,
-      String hint,
-      Optional<dev.zdp.model.SourceLocation> location,
-      Optional<ObjectPath> path) {
+      String message, String hint, Optional<SourceLocation> location, Optional<ObjectPath> path) {
     found.add(
         new Found(
             current,

@@ -41,11 +41,10 @@ abstract class CompatibilityRule implements ChangeRule {
 
   /** {@code it breaks workspace 'churn' (team analytics), which sinks it}: whom it breaks. */
   static String sunkBy(DatasetChange dataset) {
+    long workspaces = dataset.consumers().stream().map(c -> c.workspace()).distinct().count();
     return "it breaks "
         + dataset.consumersDescribed()
-        + ", which sink"
-        + (dataset.consumers().stream().map(c -> c.workspace()).distinct().count() == 1 ? "s" : "")
-        + " it";
+        + (workspaces == 1 ? ", which sinks it" : ", which sink it");
   }
 
   /** {@code crm.customers.email}. */

@@ -8,6 +8,7 @@ import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.Consumption;
 import dev.zdp.validator.change.ModelChange;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** A datastore with a dataset that a workspace sinks is not removed. */
@@ -24,8 +25,8 @@ public final class DatastoreRemoved extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (Datastore old : change.base().datastores()) {
-      if (change.head().datastore(old.name()).isPresent()
-          || change.base().datastore(old.name()).orElseThrow() != old) {
+      boolean firstDefinition = change.base().datastore(old.name()).orElseThrow() == old;
+      if (!firstDefinition || change.head().datastore(old.name()).isPresent()) {
         continue;
       }
       List<Consumption> consumers = new ArrayList<>();
@@ -40,7 +41,7 @@ public final class DatastoreRemoved extends CompatibilityRule {
       if (consumers.isEmpty()) {
         continue;
       }
-      consumers.sort(java.util.Comparator.comparing(Consumption::workspace));
+      consumers.sort(Comparator.comparing(Consumption::workspace));
       findings.reportRemoved(
           ObjectPath.of(Kind.DATASTORE, old.name()),
           "Cannot remove datastore '"
