@@ -273,6 +273,28 @@ class ValidateCommandTest {
     assertThat(zdp.out().lines().toList().get(1)).isEqualTo("1 error, 0 warnings in 1 file");
   }
 
+  @Test
+  void sarifColumnsCountCodePointsAsItsColumnKindSays() throws IOException {
+    String line = "metadata: {name: acme, description: \"\uD83D\uDE00\uD83D\uDE00\", bogus: 1}";
+    TestModels.write(
+        model(), "ecosystem.yaml", "apiVersion: zdp/v1\nkind: Ecosystem\n" + line + "\n");
+
+    Zdp zdp = Zdp.run("validate", "--model", model().toString(), "--format", "sarif");
+
+    JsonNode run = new ObjectMapper().readTree(zdp.out()).get("runs").get(0);
+    assertThat(run.get("columnKind").asText()).isEqualTo("unicodeCodePoints");
+    JsonNode bogus = null;
+    for (JsonNode result : run.get("results")) {
+      if (result.get("ruleId").asText().equals("unknown-key")) {
+        bogus = result.get("locations").get(0).get("physicalLocation").get("region");
+      }
+    }
+    assertThat(bogus).isNotNull();
+    int codePointsBefore = line.codePointCount(0, line.indexOf("bogus"));
+    assertThat(bogus.get("startLine").asInt()).isEqualTo(3);
+    assertThat(bogus.get("startColumn").asInt()).isEqualTo(codePointsBefore + 1);
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

@@ -33,6 +33,8 @@ import java.util.TreeSet;
  *   <li>Findings about the model as a whole have no line; GitHub rejects a result without a
  *       location, so they are placed at line 1 of the {@code modelWideFile} given (the CLI gives
  *       the first model file read, in path order) and say so in their message.
+ *   <li>Columns count Unicode code points, as the loader reports them ({@code columnKind
+ *       unicodeCodePoints}).
  *   <li>{@code partialFingerprints} carries {@value #FINGERPRINT_KEY}: see {@link Fingerprints}. It
  *       ignores line numbers, so a finding keeps its identity when lines move.
  * </ul>
@@ -75,7 +77,7 @@ public final class SarifFormat implements ReportFormat {
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
       writeTool(json, described);
-      json.writeStringField("columnKind", "utf16CodeUnits");
+      json.writeStringField("columnKind", "unicodeCodePoints");
       json.writeArrayFieldStart("results");
       for (int i = 0; i < report.diagnostics().size(); i++) {
         Diagnostic d = report.diagnostics().get(i);
