@@ -8,6 +8,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Sink;
 import dev.zdp.model.Workspace;
+import dev.zdp.model.platform.PlatformCapabilities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -11,6 +11,7 @@ import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Platform;
+import dev.zdp.model.platform.zero.ZeroNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

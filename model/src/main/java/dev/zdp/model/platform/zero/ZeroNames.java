@@ -1,4 +1,4 @@
-package dev.zdp.generator.zero;
+package dev.zdp.model.platform.zero;
 
 import dev.zdp.model.ColumnType;
 import dev.zdp.model.Dataset;

@@ -1,9 +1,9 @@
-package dev.zdp.generator.zero;
+package dev.zdp.model.platform.zero;
 
-import static dev.zdp.generator.TestModels.dataset;
-import static dev.zdp.generator.TestModels.datastore;
-import static dev.zdp.generator.TestModels.key;
-import static dev.zdp.generator.TestModels.zero;
+import static dev.zdp.model.platform.zero.ZeroFixtures.dataset;
+import static dev.zdp.model.platform.zero.ZeroFixtures.datastore;
+import static dev.zdp.model.platform.zero.ZeroFixtures.key;
+import static dev.zdp.model.platform.zero.ZeroFixtures.zero;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.model.Capture;
