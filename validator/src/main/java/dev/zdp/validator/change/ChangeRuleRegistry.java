@@ -1,5 +1,6 @@
 package dev.zdp.validator.change;
 
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.compatibility.ClassificationAddedNotAllowed;
 import dev.zdp.validator.change.compatibility.ColumnAddedNotNullable;
 import dev.zdp.validator.change.compatibility.ColumnNullabilityChanged;
@@ -15,6 +16,8 @@ import dev.zdp.validator.change.deprecation.DeprecationNotAllowed;
 import dev.zdp.validator.change.ownership.ChangeSourceOwnsNothing;
 import dev.zdp.validator.change.ownership.FirstModelSource;
 import dev.zdp.validator.change.ownership.ObjectOwnership;
+import dev.zdp.validator.report.RuleDescription;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +85,32 @@ public final class ChangeRuleRegistry {
    */
   public List<String> ids() {
     return List.copyOf(rules.keySet());
+  }
+
+  /**
+   * What reports say about every id the change rules can add: each rule (its level adjustable in
+   * {@code spec.rules} unless it is an ownership rule), then {@value ChangeValidator#INVALID_BASE}.
+   * Formats that list rules (SARIF, GitHub titles) take these besides {@link
+   * RuleDescription#allOf}.
+   */
+  public List<RuleDescription> descriptions() {
+    List<RuleDescription> all = new ArrayList<>();
+    for (ChangeRule rule : rules.values()) {
+      all.add(
+          new RuleDescription(
+              rule.id(),
+              rule.summary(),
+              rule.defaultSeverity(),
+              rule.category() != ChangeCategory.OWNERSHIP));
+    }
+    all.add(
+        new RuleDescription(
+            ChangeValidator.INVALID_BASE,
+            "The live (base) model is valid; its problems are warnings that never block the change"
+                + " that fixes them",
+            Severity.WARNING,
+            false));
+    return List.copyOf(all);
   }
 
   public Optional<ChangeRule> rule(String id) {

@@ -131,4 +131,27 @@ class ChangeValidatorTest {
     assertThat(changeIds).doesNotContain(ChangeValidator.INVALID_BASE);
     assertThat(changeIds).allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
   }
+
+  @Test
+  void reportsCanDescribeEveryIdAChangeReportCarries() {
+    List<String> described =
+        ChangeRuleRegistry.builtIn().descriptions().stream().map(d -> d.id()).toList();
+
+    assertThat(described)
+        .containsAll(ChangeRuleRegistry.builtIn().ids())
+        .contains(ChangeValidator.INVALID_BASE);
+    assertThat(ChangeRuleRegistry.builtIn().descriptions())
+        .filteredOn(d -> d.id().equals("ownership"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.adjustable()).isFalse());
+  }
+
+  @Test
+  void everyChangeRuleIsDocumented() throws Exception {
+    String docs = java.nio.file.Files.readString(Path.of("..", "docs", "change-rules.md"));
+
+    for (String id : ChangeRuleRegistry.builtIn().ids()) {
+      assertThat(docs).as(id).contains("### " + id + "\n");
+    }
+  }
 }
