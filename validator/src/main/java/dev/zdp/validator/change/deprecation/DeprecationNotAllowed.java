@@ -14,7 +14,7 @@ import dev.zdp.validator.change.ModelChange;
 import java.util.Optional;
 
 /**
- * Step one of the deprecation protocol: a producer may deprecate a dataset (or a whole datastore)
+ * Step two of the deprecation protocol: a producer may deprecate a dataset (or a whole datastore)
  * only once every workspace sinking it has agreed, by setting {@code deprecationsAllowed: true} on
  * its sink. Each sink that has not agreed is one error naming the workspace and its team.
  *
