@@ -32,7 +32,15 @@ class BuiltInRulesTest {
             "team-reference",
             "sink-reference",
             "platform-reference",
-            "primary-key");
+            "primary-key",
+            "classification",
+            "classification-policy",
+            "platform-requirements",
+            "platform-policy",
+            "production-status",
+            "deprecation",
+            "capture-format",
+            "credential-name");
   }
 
   @Test
