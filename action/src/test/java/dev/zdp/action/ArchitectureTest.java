@@ -76,7 +76,6 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(VALIDATOR, ACTION, SANDBOX)
-        .allowEmptyShould(true)
         .check(classes);
   }
 

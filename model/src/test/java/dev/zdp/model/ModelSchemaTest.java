@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,6 +61,34 @@ class ModelSchemaTest {
         REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
     assertThat(metaSchema.validate(shippedSchema(), InputFormat.JSON)).isEmpty();
+  }
+
+  @Test
+  void everyFieldHasADescriptionForEditorsToShow() throws IOException {
+    JsonNode schema = new ObjectMapper().readTree(shippedSchema());
+    JsonNode definitions = schema.path("$defs");
+    List<String> undescribed = new ArrayList<>();
+    List<Map.Entry<String, JsonNode>> objects = new ArrayList<>();
+    objects.add(Map.entry("(document)", schema));
+    definitions.properties().forEach(objects::add);
+    for (Map.Entry<String, JsonNode> object : objects) {
+      object
+          .getValue()
+          .path("properties")
+          .properties()
+          .forEach(
+              field -> {
+                JsonNode target =
+                    definitions.path(
+                        field.getValue().path("$ref").asText().replace("#/$defs/", ""));
+                if (!field.getValue().has("description") && !target.has("description")) {
+                  undescribed.add(object.getKey() + "." + field.getKey());
+                }
+              });
+    }
+
+    assertThat(objects).hasSizeGreaterThan(20);
+    assertThat(undescribed).isEmpty();
   }
 
   static Stream<Arguments> acmeDocuments() {
