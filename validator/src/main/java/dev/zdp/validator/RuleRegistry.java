@@ -9,6 +9,10 @@ import dev.zdp.validator.rules.deprecation.DeprecatedSink;
 import dev.zdp.validator.rules.naming.DuplicateName;
 import dev.zdp.validator.rules.naming.NameFormat;
 import dev.zdp.validator.rules.platform.PlatformRequirements;
+import dev.zdp.validator.rules.platform.zero.ZeroCaptureType;
+import dev.zdp.validator.rules.platform.zero.ZeroColumnTypes;
+import dev.zdp.validator.rules.platform.zero.ZeroNameCollision;
+import dev.zdp.validator.rules.platform.zero.ZeroTopicNames;
 import dev.zdp.validator.rules.policy.ClassificationPolicy;
 import dev.zdp.validator.rules.policy.PlatformPolicy;
 import dev.zdp.validator.rules.production.ProductionDependency;
@@ -69,7 +73,11 @@ public final class RuleRegistry {
             new ProductionDependency(),
             new DeprecatedSink(),
             new CaptureFormat(),
-            new CredentialName()));
+            new CredentialName(),
+            new ZeroCaptureType(),
+            new ZeroColumnTypes(),
+            new ZeroTopicNames(),
+            new ZeroNameCollision()));
   }
 
   public List<Rule> rules() {

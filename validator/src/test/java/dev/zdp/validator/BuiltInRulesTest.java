@@ -40,7 +40,11 @@ class BuiltInRulesTest {
             "production-status",
             "deprecation",
             "capture-format",
-            "credential-name");
+            "credential-name",
+            "zero-capture-type",
+            "zero-column-type",
+            "zero-topic-name",
+            "zero-name-collision");
   }
 
   @Test

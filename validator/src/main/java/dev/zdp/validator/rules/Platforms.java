@@ -2,34 +2,21 @@ package dev.zdp.validator.rules;
 
 import dev.zdp.model.DatasetGroup;
 import dev.zdp.model.Ecosystem;
-import dev.zdp.model.Milestoning;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
-import dev.zdp.model.Requirements;
+import dev.zdp.model.platform.PlatformCapabilities;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Which platform serves a dataset group, as the generator decides it: the platform the group names,
- * or else the first platform by name whose capabilities satisfy the group's requirements.
+ * Which platform serves a dataset group, decided as the generator's intention graph decides it: the
+ * platform the group names, or else the first platform by name whose capabilities ({@link
+ * PlatformCapabilities}) satisfy the group's requirements.
  */
 public final class Platforms {
 
   private Platforms() {}
-
-  /** The milestoning styles a platform keeps: Zero keeps live and forensic; others nothing. */
-  public static Set<Milestoning> milestonings(Platform platform) {
-    return Platform.ZERO.equals(platform.type())
-        ? EnumSet.of(Milestoning.LIVE, Milestoning.FORENSIC)
-        : EnumSet.noneOf(Milestoning.class);
-  }
-
-  public static boolean satisfies(Platform platform, Requirements requirements) {
-    return milestonings(platform).contains(requirements.milestoning());
-  }
 
   /** The platforms of the model's Ecosystem, in the order written; empty without one. */
   public static List<Platform> of(Model model) {
@@ -49,7 +36,7 @@ public final class Platforms {
             requirements ->
                 platforms.stream()
                     .sorted(Comparator.comparing(Platform::name))
-                    .filter(p -> satisfies(p, requirements))
+                    .filter(p -> PlatformCapabilities.satisfies(p, requirements))
                     .findFirst());
   }
 }

@@ -7,6 +7,7 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Requirements;
 import dev.zdp.model.Workspace;
+import dev.zdp.model.platform.PlatformCapabilities;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.Severity;
@@ -67,7 +68,7 @@ public final class PlatformRequirements implements Rule {
         if (group.platform().isPresent()) {
           Optional<Platform> named =
               platforms.stream().filter(p -> p.name().equals(group.platform().get())).findFirst();
-          if (named.isPresent() && !Platforms.satisfies(named.get(), requirements)) {
+          if (named.isPresent() && !PlatformCapabilities.satisfies(named.get(), requirements)) {
             findings.report(
                 path.field("requirements"),
                 subject
@@ -78,7 +79,8 @@ public final class PlatformRequirements implements Rule {
                     + " milestoning",
                 "name a platform that keeps " + milestoning + " milestoning, or drop the platform");
           }
-        } else if (platforms.stream().noneMatch(p -> Platforms.satisfies(p, requirements))) {
+        } else if (platforms.stream()
+            .noneMatch(p -> PlatformCapabilities.satisfies(p, requirements))) {
           findings.report(
               path.field("requirements"),
               subject
