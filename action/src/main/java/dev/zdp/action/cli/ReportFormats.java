@@ -1,8 +1,13 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.model.Suggestions;
+import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.report.GithubFormat;
+import dev.zdp.validator.report.GitlabFormat;
 import dev.zdp.validator.report.JsonFormat;
 import dev.zdp.validator.report.ReportFormat;
+import dev.zdp.validator.report.RuleDescription;
+import dev.zdp.validator.report.SarifFormat;
 import dev.zdp.validator.report.TextFormat;
 import java.util.List;
 
@@ -12,25 +17,40 @@ final class ReportFormats {
   /** Every name of the CLI contract, in the order help lists them. */
   static final List<String> NAMES = List.of("text", "json", "sarif", "github", "gitlab");
 
-  private static final List<String> AVAILABLE = List.of("text", "json");
-
   private ReportFormats() {}
+
+  /**
+   * What the formats need to know besides the report.
+   *
+   * @param rules the rules that ran, for the formats that describe them (SARIF, GitHub)
+   * @param filesRead how many model files were read, for the totals line
+   * @param modelWideFile where SARIF and GitLab place findings about the model as a whole, which
+   *     have no line: the first model file read, or the model directory when there is none
+   */
+  record Context(RuleRegistry rules, int filesRead, String modelWideFile) {}
 
   /**
    * The format called {@code name}.
    *
-   * @param filesRead how many model files were read, for the text format's clean-report line
-   * @throws CannotRun for a name that is not a format, or one not built yet
+   * @throws CannotRun for a name that is not a format
    */
-  static ReportFormat named(String name, int filesRead) {
+  static ReportFormat named(String name, Context context) {
     check(name);
     return switch (name) {
       case "json" -> new JsonFormat();
-      default -> new TextFormat(filesRead);
+      case "sarif" ->
+          new SarifFormat(
+              ZdpVersion.implementation(),
+              RuleDescription.allOf(context.rules()),
+              context.modelWideFile());
+      case "github" ->
+          new GithubFormat(RuleDescription.allOf(context.rules()), context.filesRead());
+      case "gitlab" -> new GitlabFormat(context.modelWideFile());
+      default -> new TextFormat(context.filesRead());
     };
   }
 
-  /** Fails unless {@code name} is a format this build can write. */
+  /** Fails unless {@code name} is a format zdp can write. */
   static void check(String name) {
     if (!NAMES.contains(name)) {
       String hint =
@@ -42,13 +62,6 @@ final class ReportFormats {
               + hint
               + "use one of "
               + String.join(", ", NAMES));
-    }
-    if (!AVAILABLE.contains(name)) {
-      throw new CannotRun(
-          "format '"
-              + name
-              + "' is not available yet; use --format "
-              + String.join(" or --format ", AVAILABLE));
     }
   }
 }

@@ -116,7 +116,10 @@ final class ValidateCommand implements Callable<Integer> {
               "read %d model files from %s and validated them in %d ms%n",
               files.size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
     }
-    ReportFormat reportFormat = ReportFormats.named(format, files.size());
+    String modelWideFile =
+        files.isEmpty() ? directory.toString().replace('\\', '/') : files.get(0).path();
+    ReportFormat reportFormat =
+        ReportFormats.named(format, new ReportFormats.Context(rules, files.size(), modelWideFile));
     if (output == null) {
       write(reportFormat, report, out);
     } else {

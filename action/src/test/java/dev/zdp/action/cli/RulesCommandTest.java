@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zdp.model.load.LoadProblem;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.report.RuleDescription;
 import org.junit.jupiter.api.Test;
 
 class RulesCommandTest {
@@ -50,5 +51,23 @@ class RulesCommandTest {
     assertThat(rules)
         .containsPattern("\\n  test-datastore-warning +warning +Warns about every datastore")
         .doesNotContain("(none yet)");
+  }
+
+  @Test
+  void listsEveryIdTheReportFormatsDescribeWithTheSameSummary() {
+    String out = Zdp.run("rules").out();
+
+    for (RuleDescription rule : RuleDescription.allOf(RuleRegistry.builtIn())) {
+      assertThat(out)
+          .as("zdp rules and the SARIF report describe '%s' alike", rule.id())
+          .containsPattern(
+              "  "
+                  + java.util.regex.Pattern.quote(rule.id())
+                  + " +"
+                  + rule.defaultSeverity().label()
+                  + " +"
+                  + java.util.regex.Pattern.quote(rule.summary())
+                  + "\n");
+    }
   }
 }

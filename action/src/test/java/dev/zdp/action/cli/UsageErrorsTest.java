@@ -52,15 +52,6 @@ class UsageErrorsTest {
   }
 
   @Test
-  void formatsOfLaterReleasesSaySoPlainly() {
-    for (String format : new String[] {"sarif", "github", "gitlab"}) {
-      assertOneLineError(
-          Zdp.run("validate", "--model", temp.toString(), "--format", format),
-          "format '" + format + "' is not available yet");
-    }
-  }
-
-  @Test
   void changeValidationIsNotAvailableYet() {
     assertOneLineError(
         Zdp.run("validate", "--model", temp.toString(), "--base", "origin/main"),

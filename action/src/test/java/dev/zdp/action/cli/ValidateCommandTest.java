@@ -197,6 +197,104 @@ class ValidateCommandTest {
         .contains("no-such-branch");
   }
 
+  @Test
+  void sarifAndGitlabPlaceAFindingAboutTheWholeModelAtTheFirstModelFile() throws IOException {
+    TestModels.write(model(), "datastores/crm.yaml", TestModels.DATASTORE);
+    TestModels.write(model(), "teams/sales.yaml", TestModels.ECOSYSTEM.split("---\n")[2]);
+
+    Zdp sarif = Zdp.run("validate", "--model", model().toString(), "--format", "sarif");
+    Zdp gitlab = Zdp.run("validate", "--model", model().toString(), "--format", "gitlab");
+
+    assertThat(sarif.exitCode()).isEqualTo(1);
+    JsonNode result =
+        new ObjectMapper().readTree(sarif.out()).get("runs").get(0).get("results").get(0);
+    assertThat(result.get("ruleId").asText()).isEqualTo("single-ecosystem");
+    JsonNode physical = result.get("locations").get(0).get("physicalLocation");
+    assertThat(physical.get("artifactLocation").get("uri").asText())
+        .endsWith("model/datastores/crm.yaml");
+    assertThat(physical.get("region").get("startLine").asInt()).isEqualTo(1);
+    JsonNode issue = new ObjectMapper().readTree(gitlab.out()).get(0);
+    assertThat(issue.get("location").get("path").asText()).endsWith("model/datastores/crm.yaml");
+    assertThat(issue.get("location").get("lines").get("begin").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anEmptyModelDirectoryIsWhereTheMissingEcosystemIsShown() throws IOException {
+    Files.createDirectories(model());
+
+    Zdp gitlab = Zdp.run("validate", "--model", model().toString(), "--format", "gitlab");
+
+    assertThat(gitlab.exitCode()).isEqualTo(1);
+    JsonNode issue = new ObjectMapper().readTree(gitlab.out()).get(0);
+    assertThat(issue.get("check_name").asText()).isEqualTo("single-ecosystem");
+    assertThat(issue.get("location").get("path").asText())
+        .isEqualTo(model().toString().replace('\\', '/'));
+  }
+
+  @Test
+  void sarifCanBeWrittenToAFileForUpload() throws IOException {
+    TestModels.sound(model());
+    TestModels.write(model(), "datastores/legacy.yaml", TestModels.MALFORMED);
+    Path report = temp.resolve("out/zdp.sarif");
+
+    Zdp zdp =
+        Zdp.run(
+            "validate",
+            "--model",
+            model().toString(),
+            "--format",
+            "sarif",
+            "--output",
+            report.toString());
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .isEqualTo("1 error, 0 warnings in 1 file; report written to " + report + "\n");
+    JsonNode run = new ObjectMapper().readTree(Files.readString(report)).get("runs").get(0);
+    assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("zdp");
+    assertThat(run.get("results").get(0).get("ruleId").asText()).isEqualTo("yaml-syntax");
+  }
+
+  @Test
+  void githubCommandsAnnotateTheFileAndLine() {
+    TestModels.sound(model());
+    TestModels.write(model(), "datastores/legacy.yaml", TestModels.MALFORMED);
+
+    Zdp zdp = Zdp.run("validate", "--model", model().toString(), "--format", "github");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out().lines())
+        .hasSize(2)
+        .first()
+        .asString()
+        .startsWith("::error file=" + model().toString().replace('\\', '/').replace(":", "%3A"))
+        .contains("/datastores/legacy.yaml,line=7,col=")
+        .contains(",title=[yaml-syntax] ");
+    assertThat(zdp.out().lines().toList().get(1)).isEqualTo("1 error, 0 warnings in 1 file");
+  }
+
+  @Test
+  void sarifColumnsCountCodePointsAsItsColumnKindSays() throws IOException {
+    String line = "metadata: {name: acme, description: \"\uD83D\uDE00\uD83D\uDE00\", bogus: 1}";
+    TestModels.write(
+        model(), "ecosystem.yaml", "apiVersion: zdp/v1\nkind: Ecosystem\n" + line + "\n");
+
+    Zdp zdp = Zdp.run("validate", "--model", model().toString(), "--format", "sarif");
+
+    JsonNode run = new ObjectMapper().readTree(zdp.out()).get("runs").get(0);
+    assertThat(run.get("columnKind").asText()).isEqualTo("unicodeCodePoints");
+    JsonNode bogus = null;
+    for (JsonNode result : run.get("results")) {
+      if (result.get("ruleId").asText().equals("unknown-key")) {
+        bogus = result.get("locations").get(0).get("physicalLocation").get("region");
+      }
+    }
+    assertThat(bogus).isNotNull();
+    int codePointsBefore = line.codePointCount(0, line.indexOf("bogus"));
+    assertThat(bogus.get("startLine").asInt()).isEqualTo(3);
+    assertThat(bogus.get("startColumn").asInt()).isEqualTo(codePointsBefore + 1);
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

@@ -1,10 +1,6 @@
 package dev.zdp.validator.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
 import dev.zdp.validator.Diagnostic;
@@ -27,13 +23,9 @@ import java.util.Optional;
  */
 public final class JsonFormat implements ReportFormat {
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
   @Override
   public void write(Report report, Writer out) throws IOException {
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter(prettyPrinter());
+    try (JsonGenerator json = JsonWriting.generator(out)) {
       json.writeStartObject();
       json.writeNumberField("errors", report.errors());
       json.writeNumberField("warnings", report.warnings());
@@ -68,13 +60,5 @@ public final class JsonFormat implements ReportFormat {
     } else {
       json.writeNullField(name);
     }
-  }
-
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
   }
 }
