@@ -333,4 +333,38 @@ class PlanCommandTest {
     assertThat(zdp.out()).isEmpty();
     assertThat(zdp.err()).contains("[sink-reference]").contains("zdp: no plan was made: ");
   }
+
+  @Test
+  void errorsInTheBaseOnlyWarnAndThePlanIsMade() throws Exception {
+    Acme.edit(
+        model.resolve("workspaces/churn.yaml"),
+        "{datastore: crm, dataset: consent_events}",
+        "{datastore: crm, dataset: consent_event}");
+    String broken = commit("a broken sink");
+    Acme.edit(
+        model.resolve("workspaces/churn.yaml"),
+        "{datastore: crm, dataset: consent_event}",
+        "{datastore: crm, dataset: consent_events}");
+
+    Zdp zdp = Zdp.run("plan", "--model", model.toString(), "--base", broken, "--format", "json");
+
+    assertThat(zdp.exitCode()).as(zdp.err()).isZero();
+    assertThat(zdp.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("zdp: warning: the base model in ")
+        .contains("has 1 error");
+    assertThat(addresses(new ObjectMapper().readTree(zdp.out()), "add"))
+        .contains("kafka_topic.crm__consent_events");
+  }
+
+  @Test
+  void aModelOutsideAGitRepositoryCannotRun(@TempDir Path elsewhere) {
+    Path plain = Acme.copyTo(elsewhere.resolve("model"));
+
+    Zdp zdp = Zdp.run("plan", "--model", plain.toString(), "--base", "main");
+
+    assertThat(zdp.exitCode()).isEqualTo(2);
+    assertThat(zdp.errLines()).singleElement().asString().contains("not inside a git repository");
+  }
 }
