@@ -112,39 +112,44 @@ final class GenerateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** How many files of one platform were generated, and what writing them did. */
+  private static final class Tally {
+    int files;
+    int written;
+    int unchanged;
+    int removed;
+  }
+
   /** Per platform: {@code zero: 14 files (3 written, 11 unchanged, 1 removed) in out/zero}. */
   static List<String> summary(
       Path outDir, SortedMap<String, byte[]> artifacts, ArtifactWriter.Result result) {
-    Map<String, int[]> counts = new TreeMap<>();
-    artifacts.keySet().forEach(p -> counts.computeIfAbsent(platform(p), k -> new int[4])[0]++);
-    result.written().forEach(p -> counts.computeIfAbsent(platform(p), k -> new int[4])[1]++);
-    result.unchanged().forEach(p -> counts.computeIfAbsent(platform(p), k -> new int[4])[2]++);
-    result.removed().forEach(p -> counts.computeIfAbsent(platform(p), k -> new int[4])[3]++);
-    if (counts.isEmpty()) {
+    Map<String, Tally> tallies = new TreeMap<>();
+    artifacts.keySet().forEach(p -> tally(tallies, p).files++);
+    result.written().forEach(p -> tally(tallies, p).written++);
+    result.unchanged().forEach(p -> tally(tallies, p).unchanged++);
+    result.removed().forEach(p -> tally(tallies, p).removed++);
+    if (tallies.isEmpty()) {
       return List.of(
           "nothing to generate: no workspace sinks a dataset through a platform of type zero");
     }
-    return counts.entrySet().stream()
+    return tallies.entrySet().stream()
         .map(
-            e -> {
-              int[] n = e.getValue();
-              return e.getKey()
-                  + ": "
-                  + CheckedModel.count(n[0], "file")
-                  + " ("
-                  + n[1]
-                  + " written, "
-                  + n[2]
-                  + " unchanged, "
-                  + n[3]
-                  + " removed) in "
-                  + outDir.resolve(e.getKey());
-            })
+            e ->
+                "%s: %s (%d written, %d unchanged, %d removed) in %s"
+                    .formatted(
+                        e.getKey(),
+                        CheckedModel.count(e.getValue().files, "file"),
+                        e.getValue().written,
+                        e.getValue().unchanged,
+                        e.getValue().removed,
+                        outDir.resolve(e.getKey())))
         .toList();
   }
 
-  private static String platform(String artifact) {
+  /** The tally of the platform an artifact belongs to: the first segment of its path. */
+  private static Tally tally(Map<String, Tally> tallies, String artifact) {
     int slash = artifact.indexOf('/');
-    return slash < 0 ? artifact : artifact.substring(0, slash);
+    return tallies.computeIfAbsent(
+        slash < 0 ? artifact : artifact.substring(0, slash), k -> new Tally());
   }
 }

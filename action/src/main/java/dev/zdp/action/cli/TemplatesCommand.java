@@ -103,19 +103,17 @@ final class TemplatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      String text =
-          TemplateEngine.builtIn(name)
-              .filter(t -> isTemplate(name))
-              .orElseThrow(
-                  () ->
-                      new CannotRun(
-                          "there is no template '"
-                              + name
-                              + "'; "
-                              + Suggestions.nearest(name, Generator.templateNames())
-                                  .map(n -> "did you mean '" + n + "'? ")
-                                  .orElse("")
-                              + "run 'zdp templates list' for the names"));
+      if (!Generator.templateNames().contains(name)) {
+        throw new CannotRun(
+            "there is no template '"
+                + name
+                + "'; "
+                + Suggestions.nearest(name, Generator.templateNames())
+                    .map(n -> "did you mean '" + n + "'? ")
+                    .orElse("")
+                + "run 'zdp templates list' for the names");
+      }
+      String text = TemplateEngine.builtIn(name).orElseThrow();
       if (!Files.isDirectory(model)) {
         throw new CannotRun(
             "model directory '"
@@ -142,10 +140,6 @@ final class TemplatesCommand implements Callable<Integer> {
           .println("wrote " + target + "; zdp generate renders with it from now on");
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
-    }
-
-    private static boolean isTemplate(String name) {
-      return Generator.templateNames().contains(name);
     }
   }
 }
