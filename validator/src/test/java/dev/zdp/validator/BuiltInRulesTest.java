@@ -32,7 +32,19 @@ class BuiltInRulesTest {
             "team-reference",
             "sink-reference",
             "platform-reference",
-            "primary-key");
+            "primary-key",
+            "classification",
+            "classification-policy",
+            "platform-requirements",
+            "platform-policy",
+            "production-status",
+            "deprecation",
+            "capture-format",
+            "credential-name",
+            "zero-capture-type",
+            "zero-column-type",
+            "zero-topic-name",
+            "zero-name-collision");
   }
 
   @Test
