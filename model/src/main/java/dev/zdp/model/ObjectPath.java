@@ -9,14 +9,28 @@ import java.util.Objects;
  * Datastore/crm/datasets[customers]/columns[id]/type}. Diagnostics carry it so a finding can be
  * understood without opening the file, and the loader records a {@link SourceLocation} for every
  * path it binds.
+ *
+ * <p>A value class rather than a record only so that it can keep its hash code and its text: the
+ * loader puts a path for every node of a model into hash maps (hundreds of thousands at scale), and
+ * sorting compares paths by their text.
  */
-public record ObjectPath(List<String> segments) implements Comparable<ObjectPath> {
+public final class ObjectPath implements Comparable<ObjectPath> {
 
-  public ObjectPath {
-    segments = List.copyOf(segments);
-    if (segments.isEmpty()) {
+  private final List<String> segments;
+  private final int hash;
+  private String text;
+
+  public ObjectPath(List<String> segments) {
+    this.segments = List.copyOf(segments);
+    if (this.segments.isEmpty()) {
       throw new IllegalArgumentException("an object path has at least one segment");
     }
+    this.hash = this.segments.hashCode();
+  }
+
+  /** The path's segments, e.g. {@code [Datastore, crm, datasets[customers]]}. */
+  public List<String> segments() {
+    return segments;
   }
 
   /** The top-level object of a document: {@code Datastore/crm}. */
@@ -71,7 +85,23 @@ public record ObjectPath(List<String> segments) implements Comparable<ObjectPath
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other == this
+        || other instanceof ObjectPath path && path.hash == hash && path.segments.equals(segments);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
   public String toString() {
-    return String.join("/", segments);
+    String joined = text;
+    if (joined == null) {
+      joined = String.join("/", segments);
+      text = joined;
+    }
+    return joined;
   }
 }
