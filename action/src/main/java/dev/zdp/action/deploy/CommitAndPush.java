@@ -190,6 +190,19 @@ public final class CommitAndPush {
   /** The remote's head of {@code branch}, fetched into the repository; empty if it has none. */
   private Optional<ObjectId> fetch(Git git, String remote, String branch) throws PushFailed {
     try {
+      String remoteRef = "refs/heads/" + branch;
+      boolean exists =
+          git
+              .lsRemote()
+              .setRemote(remote)
+              .setCredentialsProvider(credentials)
+              .setHeads(true)
+              .call()
+              .stream()
+              .anyMatch(ref -> ref.getName().equals(remoteRef));
+      if (!exists) {
+        return Optional.empty();
+      }
       String local = "refs/zdp/fetched/" + branch;
       FetchResult result =
           git.fetch()
