@@ -150,7 +150,7 @@ class PullRequestActionTest {
     String posted = comment();
     assertThat(posted)
         .startsWith("<!-- zdp:report -->\n")
-        .contains(":white_check_mark: zdp passed: pull request \\#7")
+        .contains(":white_check_mark: zdp passed: pull request #7")
         .contains("### zdp plan")
         .contains("```mermaid")
         .contains("crm.customers");
@@ -165,7 +165,7 @@ class PullRequestActionTest {
     String edited = comment();
     assertThat(edited)
         .startsWith("<!-- zdp:report -->\n")
-        .contains(":x: zdp failed: pull request \\#7")
+        .contains(":x: zdp failed: pull request #7")
         .contains("**column-removed** [teams/customer\\_team/crm.yaml:")
         .contains("](https://github.com/acme/data-model/blob/" + failing + "/" + CRM + "#L")
         .contains("full\\_name")

@@ -126,7 +126,8 @@ public final class ReportMarkdown {
 
   /**
    * Model text as plain markdown: HTML-significant characters become entities and markdown
-   * punctuation is backslash-escaped, and line breaks become spaces.
+   * punctuation that could start emphasis, code, links or tables is backslash-escaped, and line
+   * breaks become spaces (a {@code #} or {@code !} mid-line is plain text, and keeps its autolink).
    */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -136,7 +137,7 @@ public final class ReportMarkdown {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '\n', '\r' -> out.append(' ');
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(c);
+        case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
         default -> out.append(c);
       }
     }
