@@ -71,7 +71,10 @@ final class LiveRun {
     } catch (RuntimeException e) {
       notes.add("Nothing was generated: " + e.getMessage());
       return new Outcome(
-          result(subject, report, model, Optional.empty(), notes), model, false, false);
+          failedDeploy(result(subject, report, model, Optional.empty(), notes)),
+          model,
+          false,
+          false);
     }
     boolean live = liveBranch.map(update.branch()::equals).orElse(false);
     if (!live || inputs.deploy() == Deploy.NONE) {
@@ -94,8 +97,9 @@ final class LiveRun {
       deployed =
           new Deployed(apply(notes), !written.written().isEmpty() || !written.removed().isEmpty());
     }
+    CheckResult checked = result(subject, report, model, Optional.of(plan), notes);
     return new Outcome(
-        result(subject, report, model, Optional.of(plan), notes),
+        deployed.succeeded() ? checked : failedDeploy(checked),
         model,
         deployed.succeeded(),
         deployed.changedFiles());
@@ -195,6 +199,18 @@ final class LiveRun {
         plan,
         Optional.empty(),
         notes);
+  }
+
+  private static CheckResult failedDeploy(CheckResult r) {
+    return new CheckResult(
+        r.subject(),
+        r.report(),
+        r.filesRead(),
+        r.strict(),
+        r.plan(),
+        r.affected(),
+        r.notes(),
+        true);
   }
 
   static String shortSha(String sha) {

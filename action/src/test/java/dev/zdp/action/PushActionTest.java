@@ -198,4 +198,48 @@ class PushActionTest {
     assertThat(Files.readString(temp.resolve("summary-1")))
         .contains("'feature' is not the live branch 'main'");
   }
+
+  @Test
+  void deployApplyRunsTerraformInEachRootModuleAndAFailureNamesTheModule() throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path calls = temp.resolve("terraform-calls.txt");
+    Path terraform = bin.resolve("terraform");
+    Files.writeString(
+        terraform,
+        """
+        #!/bin/sh
+        echo "$(basename "$PWD") $*" >> "$FAKE_TF_CALLS"
+        if [ "$1" = "$FAKE_TF_FAIL" ]; then echo "Error: no credentials" >&2; exit 1; fi
+        """);
+    Files.setPosixFilePermissions(
+        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = environment(head(), "apply", "1");
+    env.put("PATH", bin + ":/usr/bin:/bin");
+    env.put("FAKE_TF_CALLS", calls.toString());
+
+    ActionRun applied = ActionRun.run(env, temp);
+
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+    assertThat(Files.readAllLines(calls))
+        .containsExactly(
+            "zero init -input=false",
+            "zero plan -input=false -out=tfplan",
+            "zero apply -input=false tfplan");
+    assertThat(applied.out()).contains("::group::terraform zero").contains("::endgroup::");
+    assertThat(workspace.resolve("generated/zero")).isDirectory();
+    assertThat(remoteLog()).hasSize(1);
+
+    env.put("FAKE_TF_FAIL", "apply");
+    env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-2").toString());
+    ActionRun failed = ActionRun.run(env, temp);
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.out())
+        .contains("Error: no credentials")
+        .contains("zdp: 'terraform apply -input=false tfplan' failed in module zero (exit 1)");
+    assertThat(Files.readString(temp.resolve("summary-2")))
+        .contains(":x: zdp failed")
+        .contains("Deploy failed");
+    assertThat(ActionRun.outputs(temp.resolve("output-1"))).containsEntry("verdict", "fail");
+  }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param plan empty when no plan could be made (the head model has errors)
  * @param affected the affected part of the intention graph, when anything is affected
  * @param notes short lines worth saying above the plan (why there is no plan, what was skipped)
+ * @param deployFailed the deploy that followed a passing check failed (the run fails too)
  */
 public record CheckResult(
     String subject,
@@ -26,7 +27,20 @@ public record CheckResult(
     boolean strict,
     Optional<Plan> plan,
     Optional<IntentionGraph> affected,
-    List<String> notes) {
+    List<String> notes,
+    boolean deployFailed) {
+
+  /** A check with no deploy after it. */
+  public CheckResult(
+      String subject,
+      Report report,
+      int filesRead,
+      boolean strict,
+      Optional<Plan> plan,
+      Optional<IntentionGraph> affected,
+      List<String> notes) {
+    this(subject, report, filesRead, strict, plan, affected, notes, false);
+  }
 
   public CheckResult {
     Objects.requireNonNull(subject, "subject");
@@ -37,7 +51,7 @@ public record CheckResult(
   }
 
   public boolean passes() {
-    return !report.fails(strict);
+    return !report.fails(strict) && !deployFailed;
   }
 
   /** {@code pass} or {@code fail}, the {@code verdict} output. */
