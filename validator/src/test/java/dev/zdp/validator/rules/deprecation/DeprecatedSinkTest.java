@@ -30,6 +30,17 @@ class DeprecatedSinkTest {
   }
 
   @Test
+  void aConsumingTeamNoZoneDeclaresIsNamedWithoutARepository() {
+    RuleFixture fixture =
+        RuleFixture.run(new DeprecatedSink(), "undeclared-team").assertMatchesMarkers();
+
+    assertThat(fixture.messages())
+        .containsExactly(
+            "Workspace 'churn' of team 'analytics_team' sinks dataset 'crm.segments', but dataset"
+                + " 'crm.segments' is deprecated");
+  }
+
+  @Test
   void deprecatedDataNobodySinksIsFine() {
     RuleFixture.run(new DeprecatedSink(), "valid").assertNoFindings();
   }
