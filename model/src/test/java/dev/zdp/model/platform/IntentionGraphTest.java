@@ -19,7 +19,6 @@ import dev.zdp.model.Requirements;
 import dev.zdp.model.Sink;
 import dev.zdp.model.SourceMap;
 import dev.zdp.model.Workspace;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -198,7 +197,7 @@ class IntentionGraphTest {
   }
 
   @Test
-  void thousandsOfDatastoresTakeWellUnderASecond() {
+  void thousandsOfDatastoresAreAllIngestedWithTheirConsumers() {
     List<Datastore> stores = new ArrayList<>();
     List<Workspace> workspaces = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
@@ -214,13 +213,10 @@ class IntentionGraphTest {
     }
     Model model = model(List.of(zero("zero")), stores, workspaces);
 
-    long started = System.nanoTime();
     IntentionGraph graph = IntentionGraph.of(model);
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(graph.platform("zero").orElseThrow().datastores()).hasSize(3000);
     assertThat(graph.consumersOf("s2999", "d9")).hasSize(2);
-    assertThat(took).isLessThan(Duration.ofSeconds(2));
   }
 
   // ------------------------------------------------------------------ fixtures
