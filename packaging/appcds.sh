@@ -4,8 +4,9 @@
 #
 #   packaging/appcds.sh ZDP_HOME MODEL_DIR
 #
-# Runs `zdp validate --model MODEL_DIR` once through the launcher next to this script (zdp) and
-# writes $ZDP_HOME/zdp.jsa, which the launcher then uses. Run it where the runtime and the jar
+# Runs `zdp validate --model MODEL_DIR` once through the launcher ($ZDP_HOME/bin/zdp in the
+# image, else packaging/zdp next to this script) and writes $ZDP_HOME/zdp.jsa, which the
+# launcher then uses. Run it where the runtime and the jar
 # stay: the archive is only valid for the same runtime and the same jar files (path, size and
 # modification time); when they differ the JVM ignores it (with a warning on stderr) and runs
 # as usual. The Dockerfile runs this in the final stage; so does PackagedRuntimeIT.
@@ -17,7 +18,10 @@ if [ $# -ne 2 ]; then
 fi
 ZDP_HOME="$1"
 export ZDP_HOME
-launcher="$(cd "$(dirname "$0")" && pwd)/zdp"
+launcher="$ZDP_HOME/bin/zdp"
+if [ ! -x "$launcher" ]; then
+  launcher="$(cd "$(dirname "$0")" && pwd)/zdp"
+fi
 archive="$ZDP_HOME/zdp.jsa"
 rm -f "$archive"
 # The dump's own warnings (classes CDS cannot archive: old class files, generated proxies)
