@@ -37,8 +37,10 @@ tool() {
 jdeps="$(tool jdeps)"
 jlink="$(tool jlink)"
 
-# What the classes reachable from zdp.jar use, through the jars its manifest puts on the class
-# path. --multi-release 17 reads the Java 17 variant of multi-release jars (Jackson, JGit).
+# What zdp.jar and the jars it reaches through its class path use. jdeps reasons per jar: once
+# a jar is reached, every module any of its classes names counts (javassist brings jdk.jdi and
+# jdk.attach that way, about 1 MiB). --multi-release 17 reads the Java 17 variant of
+# multi-release jars (Jackson, JGit).
 found="$("$jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
   --class-path "$app_dir/lib/*" "$jar")"
 

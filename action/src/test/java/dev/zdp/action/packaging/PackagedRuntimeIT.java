@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +131,38 @@ class PackagedRuntimeIT {
   }
 
   @Test
+  void generatesTheSameFilesAsTheFullJdk() throws Exception {
+    // templates, HCL and reflection-heavy libraries: what a missing module would break first
+    Path packagedOut = home.resolve("smoke/packaged");
+    Path fullJdkOut = home.resolve("smoke/full-jdk");
+    deleteRecursively(packagedOut);
+    deleteRecursively(fullJdkOut);
+
+    Run packaged =
+        zdp("generate", "--model", "examples/acme", "--out", "action/target/smoke/packaged");
+    Run fullJdk =
+        run(
+            RUN_TIMEOUT,
+            Map.of(),
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            "action/target/zdp.jar",
+            "generate",
+            "--model",
+            "examples/acme",
+            "--out",
+            "action/target/smoke/full-jdk");
+
+    assertThat(packaged.exit()).as(packaged.describe()).isZero();
+    assertThat(fullJdk.exit()).as(fullJdk.describe()).isZero();
+    Map<Path, String> packagedFiles = contents(packagedOut);
+    assertThat(packagedFiles.keySet())
+        .anyMatch(file -> file.getFileName().toString().equals("versions.tf"))
+        .anyMatch(file -> file.toString().endsWith(".sql"));
+    assertThat(packagedFiles).isEqualTo(contents(fullJdkOut));
+  }
+
+  @Test
   void aModelThatIsNotThereIsOneLineAndExitCodeTwo() throws Exception {
     Run missing = zdp("validate", "--model", "examples/no-such-model");
 
@@ -154,7 +188,9 @@ class PackagedRuntimeIT {
         modules.stdout().lines().map(line -> line.replaceFirst("@.*", "")).toList();
     assertThat(names)
         .contains("java.base", "jdk.crypto.ec", "java.net.http", "jdk.unsupported")
-        .doesNotContain("java.compiler", "jdk.jdi", "jdk.jshell", "jdk.javadoc");
+        // the JDK's tools stay out: jdeps reasons per jar, so a library's optional use of an
+        // API module (javassist's of jdk.jdi) may bring that module in, but never a tool
+        .doesNotContain("jdk.compiler", "jdk.jshell", "jdk.javadoc", "jdk.jlink", "jdk.jpackage");
     assertThat(size(home.resolve("runtime")))
         .as("the runtime's size in bytes")
         .isLessThan(80L * 1024 * 1024);
@@ -200,6 +236,27 @@ class PackagedRuntimeIT {
     Files.delete(err);
     assertThat(finished).as("finished within %s: %s", timeout, run.describe()).isTrue();
     return run;
+  }
+
+  private static Map<Path, String> contents(Path dir) throws IOException {
+    Map<Path, String> contents = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        contents.put(dir.relativize(file), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return contents;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static long size(Path dir) throws IOException {
