@@ -20,7 +20,7 @@ FROM build AS runtime
 RUN mkdir -p /opt/zdp \
  && cp action/target/zdp.jar /opt/zdp/ \
  && cp -r action/target/lib /opt/zdp/lib \
- && packaging/jlink.sh /opt/zdp /opt/zdp/runtime
+ && bash packaging/jlink.sh /opt/zdp /opt/zdp/runtime
 
 # ---- terraform --------------------------------------------------------------------------------
 FROM debian:12.11-slim AS terraform
