@@ -2,10 +2,10 @@ package dev.zdp.action;
 
 import dev.zdp.action.report.AffectedGraph;
 import dev.zdp.action.report.CheckResult;
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;
 import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.change.ChangeValidator;
 import java.util.ArrayList;
@@ -61,17 +61,15 @@ final class ChangeCheck {
     } catch (RuntimeException e) {
       notes.add("No plan: the head model cannot be rendered (" + e.getMessage() + ").");
     }
-    IntentionGraph baseGraph = base.graph();
-    IntentionGraph headGraph = head.graph();
+    Optional<IntentionGraph> affected;
+    try {
+      affected = AffectedGraph.between(base.model(), head.model());
+    } catch (RuntimeException e) {
+      affected = Optional.empty();
+    }
     return new Outcome(
         new CheckResult(
-            subject,
-            report,
-            head.filesRead(),
-            inputs.failOnWarnings(),
-            plan,
-            AffectedGraph.between(baseGraph, headGraph),
-            notes),
+            subject, report, head.filesRead(), inputs.failOnWarnings(), plan, affected, notes),
         head);
   }
 }

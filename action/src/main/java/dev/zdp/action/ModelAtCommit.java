@@ -2,13 +2,13 @@ package dev.zdp.action;
 
 import dev.zdp.action.cli.TemplatesAtCommit;
 import dev.zdp.generator.Generator;
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.model.Model;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.load.SourceFile;
+import dev.zdp.model.platform.IntentionGraph;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +55,7 @@ record ModelAtCommit(
     try {
       return IntentionGraph.of(model());
     } catch (RuntimeException e) {
-      return new IntentionGraph(List.of());
+      return IntentionGraph.of(Model.empty());
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.zdp.action.report;
 
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.generator.plan.Action;
 import dev.zdp.generator.plan.Plan;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.Report;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.zdp.action.report;
 
 import dev.zdp.generator.graph.GraphRenderer;
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.generator.plan.PlanRenderer;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.Diagnostic;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.report.Totals;
