@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -34,7 +35,10 @@ public final class Sandbox implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
+  private static final java.time.Duration MERGE_LIMIT = java.time.Duration.ofMinutes(10);
+
   private final Path workDir;
+  private final SandboxLayout layout;
   private final Consumer<String> progress;
   private final Deque<Running> running = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,8 +51,9 @@ public final class Sandbox implements AutoCloseable {
 
   private record Running(String name, AutoCloseable service) {}
 
-  private Sandbox(Path workDir, Consumer<String> progress) {
+  private Sandbox(Path workDir, SandboxLayout layout, Consumer<String> progress) {
     this.workDir = workDir;
+    this.layout = layout;
     this.progress = progress;
     this.shutdownHook = new Thread(this::stopFromHook, "zdp-sandbox-shutdown");
   }
@@ -76,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
     setIfAbsent("aws.requestChecksumCalculation", "WHEN_REQUIRED");
     setIfAbsent("aws.responseChecksumValidation", "WHEN_REQUIRED");
 
-    Sandbox sandbox = new Sandbox(workDir, progress);
+    Sandbox sandbox = new Sandbox(workDir, layout, progress);
     Runtime.getRuntime().addShutdownHook(sandbox.shutdownHook);
     long started = System.nanoTime();
     try {
@@ -193,6 +198,30 @@ public final class Sandbox implements AutoCloseable {
     return topics;
   }
 
+  /**
+   * Runs MERGE job files (Spark SQL) in order, in one local Spark session in a child JVM, against
+   * this sandbox's catalog under the name {@code catalogName} (the name the files use). Each file's
+   * summary line goes to the progress output.
+   *
+   * @throws SandboxException when a file fails, with the runner's error and where its log is
+   */
+  public List<String> runMerge(String catalogName, List<Path> sqlFiles) {
+    long started = System.nanoTime();
+    List<String> summary =
+        SparkMerge.run(
+            layout.sparkClasspath(),
+            catalogName,
+            catalogProperties(),
+            sqlFiles,
+            workDir.resolve("spark"),
+            workDir.resolve("logs").resolve("spark.log"),
+            MERGE_LIMIT);
+    summary.forEach(line -> progress.accept("  " + line));
+    progress.accept(
+        String.format("MERGE jobs done in %.1f s", (System.nanoTime() - started) / 1e9));
+    return summary;
+  }
+
   /** Stops every component, last started first; safe to call twice. */
   @Override
   public void close() {
@@ -249,7 +278,7 @@ public final class Sandbox implements AutoCloseable {
     try {
       Files.createDirectories(workDir);
       for (String previous :
-          new String[] {"postgres", "kafka", "s3", "s3proxy.properties", "logs"}) {
+          new String[] {"postgres", "kafka", "s3", "s3proxy.properties", "spark", "logs"}) {
         deleteRecursively(workDir.resolve(previous));
       }
       return Files.createDirectories(workDir.resolve("logs"));

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param pluginPath Kafka Connect's {@code plugin.path}: one directory per plugin ({@code
  *     debezium-postgres}, {@code iceberg-sink})
  * @param s3proxyClasspath a directory of jars: the class path of the S3 store's child process
+ * @param sparkClasspath the class path (as {@code java -cp} takes it) of the MERGE runner's child
+ *     process: the {@code sandbox-spark} module and Spark
  */
-public record SandboxLayout(Path pluginPath, Path s3proxyClasspath) {
+public record SandboxLayout(Path pluginPath, Path s3proxyClasspath, String sparkClasspath) {
 
   /** System property naming {@link #pluginPath()}. */
   public static final String PLUGINS_PROPERTY = "zdp.sandbox.plugins";
@@ -19,19 +21,33 @@ public record SandboxLayout(Path pluginPath, Path s3proxyClasspath) {
   /** System property naming {@link #s3proxyClasspath()}. */
   public static final String S3PROXY_PROPERTY = "zdp.sandbox.s3proxy";
 
+  /** System property naming {@link #sparkClasspath()}. */
+  public static final String SPARK_PROPERTY = "zdp.sandbox.spark.classpath";
+
   public SandboxLayout {
     Objects.requireNonNull(pluginPath, "pluginPath");
     Objects.requireNonNull(s3proxyClasspath, "s3proxyClasspath");
+    Objects.requireNonNull(sparkClasspath, "sparkClasspath");
   }
 
   /**
    * The layout named by the system properties {@value #PLUGINS_PROPERTY} and {@value
    * #S3PROXY_PROPERTY}, falling back to the sandbox module's build output ({@code
-   * sandbox/target/plugins}, {@code sandbox/target/s3proxy}) under the current directory.
+   * sandbox/target/plugins}, {@code sandbox/target/s3proxy}) under the current directory, and
+   * {@value #SPARK_PROPERTY}, falling back to {@code sandbox-spark}'s build output.
    */
   public static SandboxLayout fromSystemProperties() {
+    String spark = System.getProperty(SPARK_PROPERTY);
+    if (spark == null || spark.isBlank()) {
+      Path module =
+          Files.isDirectory(Path.of("sandbox-spark"))
+              ? Path.of("sandbox-spark")
+              : Path.of("..", "sandbox-spark");
+      Path target = module.resolve("target").toAbsolutePath().normalize();
+      spark = target.resolve("lib") + "/*" + java.io.File.pathSeparator + target.resolve("classes");
+    }
     return new SandboxLayout(
-        locate(PLUGINS_PROPERTY, "plugins"), locate(S3PROXY_PROPERTY, "s3proxy"));
+        locate(PLUGINS_PROPERTY, "plugins"), locate(S3PROXY_PROPERTY, "s3proxy"), spark);
   }
 
   /** Fails with a message saying what is missing and how to build it. */
