@@ -164,7 +164,7 @@ public final class ConnectClient {
         () -> {
           Response response = exchange(built);
           last.set("HTTP " + response.status() + " " + response.body());
-          return response.status() == 409 ? Optional.empty() : Optional.of(response);
+          return response.duringRebalance() ? Optional.empty() : Optional.of(response);
         },
         last::get);
   }
@@ -212,6 +212,15 @@ public final class ConnectClient {
   }
 
   private record Response(String request, int status, String body) {
+    /**
+     * Connect answers 409 while a rebalance is under way, and 500 "a rebalance is expected" just
+     * before one.
+     */
+    boolean duringRebalance() {
+      return status == 409
+          || (status >= 500 && body.toLowerCase(java.util.Locale.ROOT).contains("rebalance"));
+    }
+
     void requireOk(String action) {
       if (status / 100 != 2) {
         String message;

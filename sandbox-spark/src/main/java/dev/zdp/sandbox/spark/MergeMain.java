@@ -61,7 +61,21 @@ public final class MergeMain {
         }
       }
     }
+    System.err.println("zdp merge runner: " + peakMemory());
     return 0;
+  }
+
+  /** The process's peak resident memory, as Linux reports it (for docs/performance.md). */
+  private static String peakMemory() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .filter(line -> line.startsWith("VmHWM:"))
+          .map(line -> "peak RSS " + line.substring("VmHWM:".length()).strip())
+          .findFirst()
+          .orElse("peak RSS unknown");
+    } catch (IOException | RuntimeException e) {
+      return "peak RSS unknown";
+    }
   }
 
   private static Map<String, String> load(Path file) throws IOException {
