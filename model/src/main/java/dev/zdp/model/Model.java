@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A whole ecosystem model as read from one directory or one git commit: the documents bound to
@@ -29,6 +31,7 @@ public final class Model {
   private final Map<String, Team> teamsByName;
   private final Map<String, Datastore> datastoresByName;
   private final Map<String, Workspace> workspacesByName;
+  private final Set<ObjectPath> definedPaths;
 
   public Model(
       Optional<Ecosystem> ecosystem,
@@ -49,6 +52,8 @@ public final class Model {
     this.teamsByName = index(this.teams, Team::name);
     this.datastoresByName = index(this.datastores, Datastore::name);
     this.workspacesByName = index(this.workspaces, Workspace::name);
+    this.definedPaths =
+        this.definitions.stream().map(Definition::path).collect(Collectors.toUnmodifiableSet());
   }
 
   /** A model with nothing in it: what a commit without model files holds. */
@@ -93,6 +98,15 @@ public final class Model {
   /** Every named definition in reading order, duplicates included. */
   public List<Definition> definitions() {
     return definitions;
+  }
+
+  /**
+   * True if something was written under {@code path}, even if it could not be read into the model
+   * (its load problem says why). Reference rules use it to stay quiet about a name that exists in
+   * the files but failed to load, rather than repeat the load problem as "not defined".
+   */
+  public boolean isDefined(ObjectPath path) {
+    return definedPaths.contains(path);
   }
 
   public Optional<Zone> zone(String name) {

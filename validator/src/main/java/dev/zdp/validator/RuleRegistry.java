@@ -1,5 +1,27 @@
 package dev.zdp.validator;
 
+import dev.zdp.validator.rules.capture.CaptureFormat;
+import dev.zdp.validator.rules.classification.DatasetClassification;
+import dev.zdp.validator.rules.declarations.SingleEcosystem;
+import dev.zdp.validator.rules.declarations.TeamDeclaration;
+import dev.zdp.validator.rules.declarations.ZoneDeclaration;
+import dev.zdp.validator.rules.deprecation.DeprecatedSink;
+import dev.zdp.validator.rules.naming.DuplicateName;
+import dev.zdp.validator.rules.naming.NameFormat;
+import dev.zdp.validator.rules.platform.PlatformRequirements;
+import dev.zdp.validator.rules.platform.zero.ZeroCaptureType;
+import dev.zdp.validator.rules.platform.zero.ZeroColumnTypes;
+import dev.zdp.validator.rules.platform.zero.ZeroNameCollision;
+import dev.zdp.validator.rules.platform.zero.ZeroTopicNames;
+import dev.zdp.validator.rules.policy.ClassificationPolicy;
+import dev.zdp.validator.rules.policy.PlatformPolicy;
+import dev.zdp.validator.rules.production.ProductionDependency;
+import dev.zdp.validator.rules.references.PlatformReference;
+import dev.zdp.validator.rules.references.SinkReference;
+import dev.zdp.validator.rules.references.TeamReference;
+import dev.zdp.validator.rules.references.ZoneReference;
+import dev.zdp.validator.rules.schema.PrimaryKey;
+import dev.zdp.validator.rules.secrets.CredentialName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +54,30 @@ public final class RuleRegistry {
 
   /** Every rule zdp ships, in the order they run. */
   public static RuleRegistry builtIn() {
-    return new RuleRegistry(List.of());
+    return new RuleRegistry(
+        List.of(
+            new SingleEcosystem(),
+            new ZoneDeclaration(),
+            new TeamDeclaration(),
+            new NameFormat(),
+            new DuplicateName(),
+            new ZoneReference(),
+            new TeamReference(),
+            new SinkReference(),
+            new PlatformReference(),
+            new PrimaryKey(),
+            new DatasetClassification(),
+            new ClassificationPolicy(),
+            new PlatformRequirements(),
+            new PlatformPolicy(),
+            new ProductionDependency(),
+            new DeprecatedSink(),
+            new CaptureFormat(),
+            new CredentialName(),
+            new ZeroCaptureType(),
+            new ZeroColumnTypes(),
+            new ZeroTopicNames(),
+            new ZeroNameCollision()));
   }
 
   public List<Rule> rules() {

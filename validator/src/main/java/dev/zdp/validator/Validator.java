@@ -24,9 +24,19 @@ public final class Validator {
   public static final String RULE_CONFIG = "rule-config";
 
   private final RuleRegistry registry;
+  private final List<String> otherRuleIds;
 
   public Validator(RuleRegistry registry) {
+    this(registry, List.of());
+  }
+
+  /**
+   * @param otherRuleIds ids of rules run elsewhere (the change rules) that {@code spec.rules} may
+   *     also set, so they are not reported as unknown
+   */
+  public Validator(RuleRegistry registry, List<String> otherRuleIds) {
     this.registry = registry;
+    this.otherRuleIds = List.copyOf(otherRuleIds);
   }
 
   public Report validate(LoadResult loaded) {
@@ -74,7 +84,7 @@ public final class Validator {
             .toList();
     List<Diagnostic> result = new ArrayList<>();
     for (String id : ecosystem.rules().keySet()) {
-      if (registry.rule(id).isPresent()) {
+      if (registry.rule(id).isPresent() || otherRuleIds.contains(id)) {
         continue;
       }
       ObjectPath path =
@@ -87,7 +97,10 @@ public final class Validator {
       String hint =
           structural
               ? "remove it from spec.rules"
-              : Suggestions.nearest(id, registry.rules().stream().map(Rule::id).toList())
+              : Suggestions.nearest(
+                      id,
+                      Stream.concat(registry.rules().stream().map(Rule::id), otherRuleIds.stream())
+                          .toList())
                   .map(s -> "did you mean '" + s + "'? `zdp rules` lists every rule id")
                   .orElse("`zdp rules` lists every rule id");
       result.add(

@@ -397,11 +397,17 @@ final class Fields {
 
   /**
    * Reports every key that was never asked for as unknown, suggesting the nearest known key (or,
-   * when the key belongs to another part of the document, where it goes).
+   * when the key belongs to another part of the document, where it goes). A key that holds a secret
+   * ({@code password}, {@code token}…), here or anywhere under an unknown key, is reported as an
+   * inline secret instead, without its value.
    */
   void finish(Map<String, String> belongsElsewhere) {
     for (Entry entry : node.entries().values()) {
       if (known.contains(entry.key())) {
+        continue;
+      }
+      if (SecretKeys.holdsSecret(entry.key())) {
+        inlineSecret(entry);
         continue;
       }
       String elsewhere = belongsElsewhere.get(entry.key());
@@ -417,6 +423,31 @@ final class Fields {
           entry.keyAt(),
           path,
           hint);
+      nestedSecrets(entry.value());
+    }
+  }
+
+  private void inlineSecret(Entry entry) {
+    binding.problem(
+        Code.INLINE_SECRET,
+        "'" + entry.key() + "' in " + where + " holds a secret; the model never holds secrets",
+        entry.keyAt(),
+        path,
+        SecretKeys.whereSecretsGo(known.contains("credential")));
+  }
+
+  /** Secrets under an unknown key are reported too: no part of a model file holds one. */
+  private void nestedSecrets(YamlNode value) {
+    if (value instanceof MapNode map) {
+      for (Entry entry : map.entries().values()) {
+        if (SecretKeys.holdsSecret(entry.key())) {
+          inlineSecret(entry);
+        } else {
+          nestedSecrets(entry.value());
+        }
+      }
+    } else if (value instanceof ListNode list) {
+      list.items().forEach(this::nestedSecrets);
     }
   }
 

@@ -20,6 +20,7 @@ public record LoadProblem(
     YAML_SYNTAX("yaml-syntax", "Model files must be well-formed YAML"),
     DUPLICATE_KEY("duplicate-key", "A key appears at most once in a mapping"),
     UNKNOWN_KEY("unknown-key", "Every key is one the model format defines"),
+    INLINE_SECRET("inline-secret", "Secrets are never written in the model, only named"),
     WRONG_TYPE("wrong-type", "Every value has the type its field needs"),
     MISSING_FIELD("missing-field", "Required fields are present"),
     INVALID_VALUE("invalid-value", "Values are ones the field accepts"),

@@ -1,6 +1,7 @@
 package dev.zdp.model.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.zdp.model.load.LoadProblem.Code;
 import java.util.List;
@@ -212,5 +213,66 @@ class LoadProblemsTest {
             """);
     assertThat(result.problems()).extracting(LoadProblem::code).containsExactly(Code.MISSING_FIELD);
     assertThat(result.model().team("good")).isPresent();
+  }
+
+  @Test
+  void aSecretKeyIsAnInlineSecretThatSaysWhereSecretsGoWithoutRepeatingTheValue() {
+    LoadProblem p =
+        only(
+            """
+            apiVersion: zdp/v1
+            kind: Datastore
+            metadata: {name: crm, team: sales}
+            spec:
+              capture:
+                type: postgres-cdc
+                host: h
+                database: d
+                credential: crm_db
+                password: hunter2-not-real
+            """);
+    assertThat(p.code()).isEqualTo(Code.INLINE_SECRET);
+    assertThat(p.location().line()).isEqualTo(10);
+    assertThat(p.message())
+        .isEqualTo(
+            "'password' in capture of Datastore 'crm' holds a secret; the model never holds"
+                + " secrets")
+        .doesNotContain("hunter2");
+    assertThat(p.hint())
+        .startsWith("delete it and write credential: <name> here instead")
+        .contains("CI's secret store")
+        .contains("sensitive variable")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void secretKeysAreRecognisedInAnySpellingAndUnderUnknownKeys() {
+    List<LoadProblem> problems =
+        ModelLoaderTest.load(
+                """
+                apiVersion: zdp/v1
+                kind: Team
+                metadata: {name: sales, zone: z, apiKey: k1}
+                spec:
+                  db_password: p1
+                  auth:
+                    - {user: u, access-token: t1}
+                  tokenizer: plain
+                """)
+            .problems();
+    assertThat(problems)
+        .extracting(LoadProblem::code, pr -> pr.location().line())
+        .containsExactlyInAnyOrder(
+            tuple(Code.INLINE_SECRET, 3),
+            tuple(Code.INLINE_SECRET, 5),
+            tuple(Code.UNKNOWN_KEY, 6),
+            tuple(Code.INLINE_SECRET, 7),
+            tuple(Code.UNKNOWN_KEY, 8));
+    assertThat(problems)
+        .filteredOn(pr -> pr.code() == Code.INLINE_SECRET)
+        .allSatisfy(
+            pr ->
+                assertThat(pr.hint())
+                    .startsWith("delete it and name the credential where the model asks for one"));
   }
 }

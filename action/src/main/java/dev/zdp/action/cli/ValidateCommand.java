@@ -1,0 +1,200 @@
+package dev.zdp.action.cli;
+
+import dev.zdp.model.RepositoryRef;
+import dev.zdp.model.load.DirectorySource;
+import dev.zdp.model.load.GitCommitSource;
+import dev.zdp.model.load.LoadResult;
+import dev.zdp.model.load.ModelLoader;
+import dev.zdp.model.load.ModelSource;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.load.SourceFile;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.Validator;
+import dev.zdp.validator.report.ReportFormat;
+import dev.zdp.validator.report.Totals;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zdp validate}: reads the model, runs every rule and writes the report. Exit code 0 when
+ * there are no errors, 1 when there are (or warnings with {@code --strict}), 2 when the model could
+ * not be read at all or the arguments are wrong.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = ZdpVersion.class,
+    description = "Check the model and report every problem with its file and line.",
+    footer = {
+      "",
+      "Exit codes: 0 no errors, 1 errors found (or warnings with --strict),"
+          + " 2 could not run (bad arguments, unreadable model)."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  private final RuleRegistry rules;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
+  Path model;
+
+  @Option(
+      names = "--base",
+      paramLabel = "REF",
+      description = "Also read the model at this git commit and check the change (planned).")
+  String base;
+
+  @Option(
+      names = "--head",
+      paramLabel = "REF",
+      description =
+          "Read the model at this git commit (branch, tag or sha) instead of the files on disk.")
+  String head;
+
+  @Option(
+      names = "--change-source",
+      paramLabel = "REPO@BRANCH",
+      description = "Who proposes the change: the pull request's head repository and branch.")
+  String changeSource;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "Report format: text, json, sarif, github or gitlab (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE and print a one-line summary instead.")
+  Path output;
+
+  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
+  boolean strict;
+
+  @Option(names = "--verbose", description = "Say what is read; show stack traces of failures.")
+  boolean verbose;
+
+  ValidateCommand(RuleRegistry rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public Integer call() throws ModelSourceException {
+    checkArguments();
+    PrintWriter out = spec.commandLine().getOut();
+    Path directory = modelDirectory();
+    ModelSource source =
+        head == null ? new DirectorySource(directory) : new GitCommitSource(directory, head);
+    long start = System.nanoTime();
+    List<SourceFile> files = source.files();
+    LoadResult loaded = ModelLoader.load(files);
+    Report report = new Validator(rules).validate(loaded);
+    if (verbose) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "read %d model files from %s and validated them in %d ms%n",
+              files.size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
+    }
+    String modelWideFile =
+        files.isEmpty() ? directory.toString().replace('\\', '/') : files.get(0).path();
+    ReportFormat reportFormat =
+        ReportFormats.named(format, new ReportFormats.Context(rules, files.size(), modelWideFile));
+    if (output == null) {
+      write(reportFormat, report, out);
+    } else {
+      writeToFile(reportFormat, report);
+      out.println(Totals.describe(report, files.size()) + "; report written to " + output);
+    }
+    out.flush();
+    return report.fails(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** Everything that can be wrong with the arguments, before any file is read. */
+  private void checkArguments() {
+    ReportFormats.check(format);
+    if (base != null) {
+      throw new CannotRun(
+          "change validation (--base "
+              + base
+              + ") is not available yet; run without --base to validate the model as it is");
+    }
+    if (changeSource != null) {
+      Optional<String> problem = RepositoryRef.explain(changeSource);
+      if (problem.isPresent()) {
+        throw new CannotRun(
+            "--change-source '"
+                + changeSource
+                + "' is not a repository: "
+                + problem.get()
+                + " (write it owner/name@branch or gitlab:group/project@branch)");
+      }
+    }
+  }
+
+  private Path modelDirectory() {
+    if (!Files.exists(model)) {
+      throw new CannotRun(
+          "model directory '"
+              + model
+              + "' does not exist; pass --model DIR with the directory that holds the model's"
+              + " YAML files");
+    }
+    if (!Files.isDirectory(model)) {
+      throw new CannotRun(
+          "--model '"
+              + model
+              + "' is a file, not a directory; pass the directory that holds the model's YAML"
+              + " files");
+    }
+    return model;
+  }
+
+  private static void write(ReportFormat format, Report report, Writer out) {
+    try {
+      format.write(report, out);
+    } catch (IOException e) {
+      throw new CannotRun("cannot write the report: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeToFile(ReportFormat format, Report report) {
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        format.write(report, file);
+      }
+    } catch (IOException e) {
+      throw new CannotRun(
+          "cannot write the report to '"
+              + output
+              + "': "
+              + e
+              + "; choose a writable path for --output",
+          e);
+    }
+  }
+}

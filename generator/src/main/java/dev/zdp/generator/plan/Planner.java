@@ -1,0 +1,424 @@
+package dev.zdp.generator.plan;
+
+import dev.zdp.generator.Generator;
+import dev.zdp.generator.graph.IngestedDataset;
+import dev.zdp.generator.graph.IngestedDatastore;
+import dev.zdp.generator.graph.IntentionGraph;
+import dev.zdp.generator.graph.PlatformIntentions;
+import dev.zdp.generator.plan.Callout.Kind;
+import dev.zdp.generator.plan.TerraformReader.Block;
+import dev.zdp.model.Model;
+import dev.zdp.model.platform.zero.ZeroNames;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares what the base model generates with what the head model generates: Terraform by root
+ * module and resource address (the rendered HCL parsed back), MERGE jobs and other files by path.
+ * Destructive changes are called out, and every change names the workspaces it affects.
+ */
+public final class Planner {
+
+  private Planner() {}
+
+  /** Renders both models with the same generator options and compares them. */
+  public static Plan plan(
+      Model base,
+      Model head,
+      Generator generator,
+      Optional<Path> baseTemplates,
+      Optional<Path> headTemplates) {
+    return diff(
+        generator.render(base, baseTemplates),
+        generator.render(head, headTemplates),
+        IntentionGraph.of(base),
+        IntentionGraph.of(head));
+  }
+
+  /** Compares two artifact sets; the graphs say which workspaces each change affects. */
+  public static Plan diff(
+      SortedMap<String, byte[]> base,
+      SortedMap<String, byte[]> head,
+      IntentionGraph baseGraph,
+      IntentionGraph headGraph) {
+    Consumers consumers = new Consumers(baseGraph, headGraph);
+    List<PlannedChange> changes = new ArrayList<>();
+    SortedMap<String, SortedMap<String, byte[]>> baseModules = modules(base);
+    SortedMap<String, SortedMap<String, byte[]>> headModules = modules(head);
+    SortedSet<String> moduleNames = new TreeSet<>(baseModules.keySet());
+    moduleNames.addAll(headModules.keySet());
+    for (String module : moduleNames) {
+      SortedMap<String, Block> before =
+          TerraformReader.readModule(baseModules.getOrDefault(module, new TreeMap<>()));
+      SortedMap<String, Block> after =
+          TerraformReader.readModule(headModules.getOrDefault(module, new TreeMap<>()));
+      SortedSet<String> addresses = new TreeSet<>(before.keySet());
+      addresses.addAll(after.keySet());
+      for (String address : addresses) {
+        compareBlock(module, address, before.get(address), after.get(address), consumers)
+            .ifPresent(changes::add);
+      }
+    }
+    SortedSet<String> files = new TreeSet<>();
+    base.keySet().stream().filter(p -> !p.endsWith(".tf")).forEach(files::add);
+    head.keySet().stream().filter(p -> !p.endsWith(".tf")).forEach(files::add);
+    for (String file : files) {
+      compareFile(file, base.get(file), head.get(file), consumers).ifPresent(changes::add);
+    }
+    return new Plan(markMoves(changes));
+  }
+
+  private static SortedMap<String, SortedMap<String, byte[]>> modules(
+      SortedMap<String, byte[]> artifacts) {
+    SortedMap<String, SortedMap<String, byte[]>> modules = new TreeMap<>();
+    artifacts.forEach(
+        (path, bytes) -> {
+          if (path.endsWith(".tf")) {
+            modules.computeIfAbsent(parent(path), k -> new TreeMap<>()).put(path, bytes);
+          }
+        });
+    return modules;
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  private static Optional<PlannedChange> compareBlock(
+      String module, String address, Block before, Block after, Consumers consumers) {
+    Block any = after != null ? after : before;
+    SortedSet<String> workspaces = consumers.ofBlock(module, any);
+    if (before == null) {
+      return Optional.of(
+          new PlannedChange(
+              Action.ADD, module, address, any.type(), List.of(), List.of(), workspaces));
+    }
+    if (after == null) {
+      return Optional.of(
+          new PlannedChange(
+              Action.DESTROY,
+              module,
+              address,
+              any.type(),
+              List.of(),
+              destroyCallouts(before),
+              workspaces));
+    }
+    List<KeyChange> keys = new ArrayList<>();
+    SortedSet<String> names = new TreeSet<>(before.attributes().keySet());
+    names.addAll(after.attributes().keySet());
+    for (String key : names) {
+      String was = before.attributes().get(key);
+      String is = after.attributes().get(key);
+      if (Objects.equals(was, is)) {
+        continue;
+      }
+      boolean secret = before.sensitive().contains(key) || after.sensitive().contains(key);
+      keys.add(
+          new KeyChange(
+              key,
+              Optional.ofNullable(was).map(v -> secret ? KeyChange.MASK : v),
+              Optional.ofNullable(is).map(v -> secret ? KeyChange.MASK : v)));
+    }
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PlannedChange(
+            Action.CHANGE,
+            module,
+            address,
+            any.type(),
+            keys,
+            changeCallouts(before, after),
+            workspaces));
+  }
+
+  private static List<Callout> destroyCallouts(Block before) {
+    Map<String, String> a = before.attributes();
+    List<Callout> callouts = new ArrayList<>();
+    switch (before.type()) {
+      case "kafka_topic" ->
+          callouts.add(
+              new Callout(
+                  Kind.TOPIC_RECREATED,
+                  "topic '" + a.get("name") + "' is deleted, with the changes it retains"));
+      case "kafka-connect_connector" -> {
+        String slot = a.get("config[\"slot.name\"]");
+        if (slot != null) {
+          callouts.add(
+              new Callout(
+                  Kind.SLOT_ORPHANED,
+                  "source connector '"
+                      + a.get("name")
+                      + "' is deleted; its replication slot '"
+                      + slot
+                      + "' stays in the database and holds WAL until you drop it"));
+        }
+        for (String table : TerraformReader.csv(a.get("config[\"iceberg.tables\"]"))) {
+          callouts.add(
+              new Callout(
+                  Kind.TABLE_DROPPED, "staging table '" + table + "' is no longer written"));
+        }
+      }
+      default -> {}
+    }
+    return callouts;
+  }
+
+  private static List<Callout> changeCallouts(Block before, Block after) {
+    Map<String, String> was = before.attributes();
+    Map<String, String> is = after.attributes();
+    List<Callout> callouts = new ArrayList<>();
+    if (before.type().equals("kafka_topic")) {
+      if (!Objects.equals(was.get("name"), is.get("name"))) {
+        callouts.add(
+            new Callout(
+                Kind.TOPIC_RECREATED,
+                "topic renamed from '"
+                    + was.get("name")
+                    + "' to '"
+                    + is.get("name")
+                    + "': Terraform deletes and re-creates it, and its retained changes are lost"));
+      }
+      Optional<Long> partitionsWere = number(was.get("partitions"));
+      Optional<Long> partitionsAre = number(is.get("partitions"));
+      if (partitionsWere.isPresent()
+          && partitionsAre.isPresent()
+          && partitionsAre.get() < partitionsWere.get()) {
+        callouts.add(
+            new Callout(
+                Kind.TOPIC_RECREATED,
+                "partitions of topic '"
+                    + is.get("name")
+                    + "' lowered from "
+                    + partitionsWere.get()
+                    + " to "
+                    + partitionsAre.get()
+                    + ": Kafka cannot remove partitions, so the topic is re-created and its"
+                    + " retained changes are lost"));
+      }
+      if (!Objects.equals(was.get("replication_factor"), is.get("replication_factor"))) {
+        callouts.add(
+            new Callout(
+                Kind.TOPIC_RECREATED,
+                "replication factor of topic '"
+                    + is.get("name")
+                    + "' changed: the provider re-creates the topic"));
+      }
+    }
+    if (before.type().equals("kafka-connect_connector")) {
+      if (!Objects.equals(was.get("name"), is.get("name"))) {
+        callouts.add(
+            new Callout(
+                Kind.NEW_OFFSETS,
+                "connector renamed from '"
+                    + was.get("name")
+                    + "' to '"
+                    + is.get("name")
+                    + "': Connect keeps offsets by connector name, so it starts without them"
+                    + " (a source snapshots again, a sink re-reads its topics)"));
+      }
+      for (String key : List.of("slot.name", "publication.name", "topic.prefix")) {
+        String attribute = "config[\"" + key + "\"]";
+        if (was.containsKey(attribute) && !Objects.equals(was.get(attribute), is.get(attribute))) {
+          callouts.add(
+              new Callout(
+                  Kind.RESNAPSHOT,
+                  key
+                      + " changed from '"
+                      + was.get(attribute)
+                      + "' to '"
+                      + is.get(attribute)
+                      + "': the source snapshots every table again"
+                      + (key.equals("slot.name")
+                          ? " and the old slot stays in the database, holding WAL until dropped"
+                          : "")));
+        }
+      }
+      Set<String> tablesAfter =
+          new TreeSet<>(TerraformReader.csv(is.get("config[\"iceberg.tables\"]")));
+      for (String table : TerraformReader.csv(was.get("config[\"iceberg.tables\"]"))) {
+        if (!tablesAfter.contains(table)) {
+          callouts.add(
+              new Callout(
+                  Kind.TABLE_DROPPED, "staging table '" + table + "' is no longer written"));
+        }
+      }
+    }
+    return callouts;
+  }
+
+  private static Optional<Long> number(String text) {
+    try {
+      return text == null ? Optional.empty() : Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<PlannedChange> compareFile(
+      String path, byte[] before, byte[] after, Consumers consumers) {
+    boolean job = path.contains("/merge/") && path.endsWith(".sql");
+    String type = job ? "merge job" : "file";
+    SortedSet<String> workspaces = consumers.ofFile(path);
+    if (before == null) {
+      return Optional.of(
+          new PlannedChange(
+              Action.ADD, parent(path), path, type, List.of(), List.of(), workspaces));
+    }
+    if (after == null) {
+      List<Callout> callouts =
+          job
+              ? List.of(
+                  new Callout(
+                      Kind.TABLE_DROPPED,
+                      "MERGE job '"
+                          + path
+                          + "' is removed: its corpus table is left in place but no longer"
+                          + " maintained"))
+              : List.of();
+      return Optional.of(
+          new PlannedChange(
+              Action.DESTROY, parent(path), path, type, List.of(), callouts, workspaces));
+    }
+    if (Arrays.equals(before, after)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PlannedChange(
+            Action.CHANGE,
+            parent(path),
+            path,
+            type,
+            List.of(new KeyChange("content", Optional.of("(before)"), Optional.of("(after)"))),
+            List.of(),
+            workspaces));
+  }
+
+  /** A resource destroyed in one module and added under the same address in another moved. */
+  private static List<PlannedChange> markMoves(List<PlannedChange> changes) {
+    Map<String, List<PlannedChange>> byAddress = new TreeMap<>();
+    for (PlannedChange change : changes) {
+      if (change.action() != Action.CHANGE
+          && !change.type().equals("variable")
+          && !change.type().equals("merge job")
+          && !change.type().equals("file")) {
+        byAddress
+            .computeIfAbsent(
+                platformOf(change.module()) + " " + change.address(), k -> new ArrayList<>())
+            .add(change);
+      }
+    }
+    List<PlannedChange> result = new ArrayList<>();
+    for (PlannedChange change : changes) {
+      List<PlannedChange> same =
+          byAddress.getOrDefault(platformOf(change.module()) + " " + change.address(), List.of());
+      Optional<PlannedChange> other =
+          same.stream().filter(c -> c.action() != change.action()).findFirst();
+      if (other.isEmpty()) {
+        result.add(change);
+        continue;
+      }
+      List<Callout> callouts = new ArrayList<>(change.callouts());
+      String from = change.action() == Action.DESTROY ? change.module() : other.get().module();
+      String to = change.action() == Action.DESTROY ? other.get().module() : change.module();
+      callouts.add(
+          new Callout(
+              Kind.MOVED_BETWEEN_MODULES,
+              change.address()
+                  + " moves from root module "
+                  + from
+                  + " to "
+                  + to
+                  + ": Terraform destroys it in one state and creates it in the other unless"
+                  + " you move it first (terraform state mv, or import)"));
+      result.add(
+          new PlannedChange(
+              change.action(),
+              change.module(),
+              change.address(),
+              change.type(),
+              change.keys(),
+              callouts,
+              change.workspaces()));
+    }
+    return result;
+  }
+
+  private static String platformOf(String module) {
+    int slash = module.indexOf('/');
+    return slash < 0 ? module : module.substring(0, slash);
+  }
+
+  /** Which workspaces consume what, in either model. */
+  private static final class Consumers {
+    private final Map<String, SortedSet<String>> byDatastore = new TreeMap<>();
+    private final Map<String, SortedSet<String>> byDataset = new TreeMap<>();
+    private final Map<String, SortedSet<String>> byTopic = new TreeMap<>();
+    private final Map<String, SortedSet<String>> byPlatform = new TreeMap<>();
+
+    Consumers(IntentionGraph... graphs) {
+      for (IntentionGraph graph : graphs) {
+        for (PlatformIntentions platform : graph.platforms()) {
+          for (IngestedDatastore store : platform.datastores()) {
+            String storeKey = platform.name() + "/" + store.name();
+            for (IngestedDataset dataset : store.datasets()) {
+              SortedSet<String> workspaces = dataset.workspaces();
+              add(byPlatform, platform.name(), workspaces);
+              add(byDatastore, storeKey, workspaces);
+              add(byDataset, storeKey + "/" + dataset.name(), workspaces);
+              add(
+                  byTopic,
+                  ZeroNames.topic(platform.platform(), store.datastore(), dataset.dataset()),
+                  workspaces);
+            }
+          }
+        }
+      }
+    }
+
+    private static void add(
+        Map<String, SortedSet<String>> index, String key, SortedSet<String> workspaces) {
+      index.computeIfAbsent(key, k -> new TreeSet<>()).addAll(workspaces);
+    }
+
+    SortedSet<String> ofBlock(String module, Block block) {
+      String platform = platformOf(module);
+      if (block.type().equals("kafka_topic")) {
+        SortedSet<String> topic = byTopic.get(block.attributes().get("name"));
+        if (topic != null) {
+          return topic;
+        }
+      }
+      String file = block.file();
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      if (name.equals("versions.tf") || name.equals("variables.tf")) {
+        return byPlatform.getOrDefault(platform, new TreeSet<>());
+      }
+      String datastore = name.substring(0, name.length() - ".tf".length());
+      return byDatastore.getOrDefault(platform + "/" + datastore, new TreeSet<>());
+    }
+
+    SortedSet<String> ofFile(String path) {
+      String[] parts = path.split("/");
+      // <platform>/merge/<datastore>/<dataset>[.forensic].sql
+      if (parts.length == 4 && parts[1].equals("merge")) {
+        String dataset = parts[3].replaceAll("(\\.forensic)?\\.sql$", "");
+        return byDataset.getOrDefault(parts[0] + "/" + parts[2] + "/" + dataset, new TreeSet<>());
+      }
+      return byPlatform.getOrDefault(parts[0], new TreeSet<>());
+    }
+  }
+}

@@ -1,0 +1,514 @@
+package dev.zdp.generator.zero;
+
+import dev.zdp.generator.GenerationException;
+import dev.zdp.generator.graph.IngestedDataset;
+import dev.zdp.generator.graph.IngestedDatastore;
+import dev.zdp.generator.graph.PlatformIntentions;
+import dev.zdp.generator.template.HclFormatter;
+import dev.zdp.generator.template.StrictMap;
+import dev.zdp.generator.template.TemplateEngine;
+import dev.zdp.model.Column;
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Datastore;
+import dev.zdp.model.Platform;
+import dev.zdp.model.platform.zero.ZeroNames;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Renders one Zero platform's artifacts: per Terraform root module {@code versions.tf}, {@code
+ * variables.tf} and one {@code <datastore>.tf} per ingested datastore; per dataset a live MERGE job
+ * (and a forensic one where a consumer asks for it) under {@code merge/}; one Airflow DAG under
+ * {@code dags/}. Paths are relative to the output directory and start with the platform's name.
+ */
+public final class ZeroRenderer {
+
+  /** The templates a Zero platform is rendered with, as a user's directory overrides them. */
+  public static final List<String> TEMPLATES =
+      List.of(
+          "zero/versions.tf.j2",
+          "zero/variables.tf.j2",
+          "zero/datastore.tf.j2",
+          "zero/merge_live.sql.j2",
+          "zero/merge_forensic.sql.j2",
+          "zero/dag.py.j2");
+
+  /** How far back a MERGE job re-reads staging below its watermark, for late changes. */
+  static final long LOOKBACK_MS = 3_600_000L;
+
+  /** How often the DAG runs the MERGE jobs. */
+  static final int SCHEDULE_MINUTES = 15;
+
+  private final TemplateEngine templates;
+
+  public ZeroRenderer(TemplateEngine templates) {
+    this.templates = templates;
+  }
+
+  /**
+   * Renders a platform.
+   *
+   * @param shardSize when present, Terraform is split into root modules {@code
+   *     <platform>/shard-001/...} of at most this many datastores each
+   */
+  public SortedMap<String, byte[]> render(
+      PlatformIntentions intentions, Optional<Integer> shardSize) {
+    Platform platform = intentions.platform();
+    SortedMap<String, byte[]> artifacts = new TreeMap<>();
+    List<List<IngestedDatastore>> modules = new ArrayList<>();
+    if (shardSize.isEmpty()) {
+      modules.add(intentions.datastores());
+    } else {
+      List<IngestedDatastore> all = intentions.datastores();
+      for (int from = 0; from < all.size(); from += shardSize.get()) {
+        modules.add(all.subList(from, Math.min(all.size(), from + shardSize.get())));
+      }
+    }
+    for (int i = 0; i < modules.size(); i++) {
+      String dir =
+          shardSize.isEmpty()
+              ? platform.name()
+              : platform.name() + "/" + String.format("shard-%03d", i + 1);
+      renderModule(platform, dir, modules.get(i), artifacts);
+    }
+    List<StrictMap> jobs = new ArrayList<>();
+    for (IngestedDatastore store : intentions.datastores()) {
+      for (IngestedDataset dataset : store.datasets()) {
+        renderMergeJobs(platform, store, dataset, artifacts, jobs);
+      }
+    }
+    StrictMap dag = base(platform);
+    dag.put("jobs", jobs);
+    dag.put("dag_id", "zdp_" + platform.name() + "_merge");
+    dag.put("schedule_minutes", SCHEDULE_MINUTES);
+    dag.put("spark_conf", sparkConf(platform));
+    put(
+        artifacts,
+        platform.name() + "/dags/zdp_" + platform.name() + "_merge.py",
+        text(templates.render("zero/dag.py.j2", dag)));
+    return artifacts;
+  }
+
+  private void renderModule(
+      Platform platform, String dir, List<IngestedDatastore> stores, Map<String, byte[]> out) {
+    StrictMap module = base(platform);
+    module.put("module", StrictMap.of("path", dir, "datastores", names(stores)));
+    put(out, dir + "/versions.tf", hcl(templates.render("zero/versions.tf.j2", module)));
+    StrictMap variables = base(platform);
+    variables.put("module", module.get("module"));
+    variables.put("credentials", credentials(platform, stores));
+    put(out, dir + "/variables.tf", hcl(templates.render("zero/variables.tf.j2", variables)));
+    for (IngestedDatastore store : stores) {
+      StrictMap context = base(platform);
+      context.put("datastore", datastoreContext(platform, store));
+      put(
+          out,
+          dir + "/" + store.name() + ".tf",
+          hcl(templates.render("zero/datastore.tf.j2", context)));
+    }
+  }
+
+  private static List<String> names(List<IngestedDatastore> stores) {
+    return stores.stream().map(IngestedDatastore::name).toList();
+  }
+
+  private StrictMap base(Platform platform) {
+    StrictMap context = new StrictMap(Map.of());
+    context.put("platform", platformContext(platform));
+    context.put("naming", naming());
+    return context;
+  }
+
+  private static StrictMap naming() {
+    return StrictMap.of(
+        "staging_op", ZeroNames.STAGING_OP,
+        "staging_source_ts", ZeroNames.STAGING_SOURCE_TS,
+        "staging_offset", ZeroNames.STAGING_OFFSET,
+        "staging_topic", ZeroNames.STAGING_TOPIC,
+        "kafka_metadata_prefix", ZeroNames.KAFKA_METADATA_PREFIX,
+        "corpus_source_ts", ZeroNames.CORPUS_SOURCE_TS,
+        "corpus_offset", ZeroNames.CORPUS_OFFSET,
+        "batch_in", ZeroNames.BATCH_IN,
+        "batch_out", ZeroNames.BATCH_OUT);
+  }
+
+  static StrictMap credential(String name, String purpose) {
+    ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(name);
+    return StrictMap.of(
+        "name", name, "purpose", purpose, "user_var", vars.user(), "password_var", vars.password());
+  }
+
+  private static StrictMap platformContext(Platform platform) {
+    Platform.KafkaSettings kafka = platform.kafka();
+    Platform.IcebergSettings iceberg = platform.iceberg();
+    StrictMap s3 = null;
+    List<StrictMap> sensitive = new ArrayList<>();
+    if (iceberg.s3().isPresent()) {
+      Platform.S3Settings settings = iceberg.s3().get();
+      s3 =
+          StrictMap.of(
+              "endpoint", settings.endpoint().orElse(null),
+              "path_style_access", String.valueOf(settings.pathStyleAccess()),
+              "region", settings.region(),
+              "credential",
+                  settings.credential().map(c -> credential(c, "object store")).orElse(null));
+      settings
+          .credential()
+          .ifPresent(
+              c -> {
+                ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
+                sensitive.add(entry("iceberg.catalog.s3.access-key-id", "var." + vars.user()));
+                sensitive.add(
+                    entry("iceberg.catalog.s3.secret-access-key", "var." + vars.password()));
+              });
+    }
+    iceberg
+        .catalog()
+        .credential()
+        .ifPresent(
+            c -> {
+              ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
+              if ("jdbc".equals(iceberg.catalog().type())) {
+                sensitive.add(entry("iceberg.catalog.jdbc.user", "var." + vars.user()));
+                sensitive.add(entry("iceberg.catalog.jdbc.password", "var." + vars.password()));
+              } else {
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.credential",
+                        "\"${var." + vars.user() + "}:${var." + vars.password() + "}\""));
+              }
+            });
+    kafka
+        .credential()
+        .ifPresent(
+            c -> {
+              ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
+              sensitive.add(
+                  entry(
+                      "iceberg.kafka.sasl.jaas.config",
+                      "\"org.apache.kafka.common.security.plain.PlainLoginModule required"
+                          + " username=\\\"${var."
+                          + vars.user()
+                          + "}\\\" password=\\\"${var."
+                          + vars.password()
+                          + "}\\\";\""));
+            });
+    sensitive.sort((a, b) -> ((String) a.get("key")).compareTo((String) b.get("key")));
+    return StrictMap.of(
+        "name", platform.name(),
+        "type", platform.type(),
+        "kafka",
+            StrictMap.of(
+                "bootstrap_servers", kafka.bootstrapServers(),
+                "partitions", kafka.partitions(),
+                "replication_factor", kafka.replicationFactor(),
+                "tls", kafka.tls(),
+                "security_protocol", securityProtocol(kafka),
+                "credential", kafka.credential().map(c -> credential(c, "Kafka")).orElse(null)),
+        "connect",
+            StrictMap.of(
+                "url", platform.connect().url(),
+                "credential",
+                    platform
+                        .connect()
+                        .credential()
+                        .map(c -> credential(c, "Kafka Connect"))
+                        .orElse(null)),
+        "iceberg",
+            StrictMap.of(
+                "catalog_type", iceberg.catalog().type(),
+                "catalog_uri", iceberg.catalog().uri().orElse(null),
+                "catalog_credential",
+                    iceberg.catalog().credential().map(c -> credential(c, "catalog")).orElse(null),
+                "warehouse", iceberg.warehouse(),
+                "s3", s3,
+                "staging_namespace", iceberg.stagingNamespace(),
+                "corpus_namespace", iceberg.corpusNamespace(),
+                "commit_interval_ms", String.valueOf(iceberg.commitIntervalMs()),
+                "sensitive", sensitive));
+  }
+
+  /** The Kafka client protocol the sink's own clients need, or null for plain text. */
+  private static String securityProtocol(Platform.KafkaSettings kafka) {
+    if (kafka.credential().isPresent()) {
+      return kafka.tls() ? "SASL_SSL" : "SASL_PLAINTEXT";
+    }
+    return kafka.tls() ? "SSL" : null;
+  }
+
+  private static StrictMap entry(String key, String expression) {
+    return StrictMap.of("key", key, "expression", expression);
+  }
+
+  /** Every credential a root module needs, each once, sorted by variable name. */
+  private static List<StrictMap> credentials(Platform platform, List<IngestedDatastore> stores) {
+    TreeMap<String, StrictMap> byVariable = new TreeMap<>();
+    platform.kafka().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka")));
+    platform.connect().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka Connect")));
+    platform
+        .iceberg()
+        .catalog()
+        .credential()
+        .ifPresent(c -> add(byVariable, credential(c, "Iceberg catalog")));
+    platform
+        .iceberg()
+        .s3()
+        .flatMap(Platform.S3Settings::credential)
+        .ifPresent(c -> add(byVariable, credential(c, "object store")));
+    for (IngestedDatastore store : stores) {
+      add(
+          byVariable,
+          credential(store.datastore().capture().credential(), "datastore " + store.name()));
+    }
+    return List.copyOf(byVariable.values());
+  }
+
+  private static void add(TreeMap<String, StrictMap> byVariable, StrictMap credential) {
+    byVariable.putIfAbsent((String) credential.get("user_var"), credential);
+  }
+
+  private static StrictMap datastoreContext(Platform platform, IngestedDatastore store) {
+    Datastore datastore = store.datastore();
+    List<StrictMap> datasets = new ArrayList<>();
+    List<String> topics = new ArrayList<>();
+    List<String> stagingTables = new ArrayList<>();
+    List<String> includes = new ArrayList<>();
+    for (IngestedDataset ingested : store.datasets()) {
+      Dataset dataset = ingested.dataset();
+      String topic = ZeroNames.topic(platform, datastore, dataset);
+      String staging = ZeroNames.stagingTable(platform, datastore, dataset).qualified();
+      topics.add(topic);
+      stagingTables.add(staging);
+      includes.add(regexLiteral(dataset.tableSchema() + "." + dataset.tableName()));
+      datasets.add(
+          StrictMap.of(
+              "name", dataset.name(),
+              "table", dataset.table(),
+              "topic", topic,
+              "topic_regex", regexLiteral(topic),
+              "topic_resource", ZeroNames.topicResource(datastore, dataset),
+              "staging_table", staging,
+              "workspaces", List.copyOf(ingested.workspaces())));
+    }
+    return StrictMap.of(
+        "name", datastore.name(),
+        "host", datastore.capture().host(),
+        "port", String.valueOf(datastore.capture().port()),
+        "database", datastore.capture().database(),
+        "credential", credential(datastore.capture().credential(), "datastore " + datastore.name()),
+        "topic_prefix", ZeroNames.topicPrefix(platform, datastore),
+        "slot", ZeroNames.slotName(platform, datastore),
+        "publication", ZeroNames.publicationName(platform, datastore),
+        "source_connector", ZeroNames.sourceConnector(platform, datastore),
+        "sink_connector", ZeroNames.sinkConnector(platform, datastore),
+        "source_resource", ZeroNames.sourceResource(datastore),
+        "sink_resource", ZeroNames.sinkResource(datastore),
+        "control_topic", ZeroNames.controlTopic(platform, datastore),
+        "control_topic_resource", ZeroNames.controlTopicResource(datastore),
+        "table_include_list", String.join(",", includes),
+        "topics", topics,
+        "staging_tables", stagingTables,
+        "datasets", datasets,
+        "workspaces", List.copyOf(store.workspaces()));
+  }
+
+  private void renderMergeJobs(
+      Platform platform,
+      IngestedDatastore store,
+      IngestedDataset ingested,
+      Map<String, byte[]> out,
+      List<StrictMap> jobs) {
+    Datastore datastore = store.datastore();
+    Dataset dataset = ingested.dataset();
+    List<StrictMap> columns = new ArrayList<>();
+    for (Column column : dataset.columns()) {
+      ZeroNames.MappedType type = ZeroNames.mapType(column.type());
+      if (!type.mappable()) {
+        throw new GenerationException(
+            "Cannot generate the MERGE job of dataset '"
+                + datastore.name()
+                + "."
+                + dataset.name()
+                + "': column '"
+                + column.name()
+                + "' has type "
+                + column.type()
+                + ": "
+                + type.problem().orElseThrow());
+      }
+      columns.add(
+          StrictMap.of(
+              "name", column.name(),
+              "type", type.spark(),
+              "nullable", column.nullable() && !column.primaryKey()));
+    }
+    List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
+    if (keys.isEmpty()) {
+      throw new GenerationException(
+          "Cannot generate the MERGE job of dataset '"
+              + datastore.name()
+              + "."
+              + dataset.name()
+              + "': it has no primary key (mark its key columns primaryKey: true)");
+    }
+    String dir = platform.name() + "/merge/" + datastore.name() + "/";
+    addJob(
+        platform,
+        store,
+        ingested,
+        columns,
+        keys,
+        "live",
+        ZeroNames.liveTable(platform, datastore, dataset),
+        dir + dataset.name() + ".sql",
+        "zero/merge_live.sql.j2",
+        out,
+        jobs);
+    if (ingested.forensic()) {
+      addJob(
+          platform,
+          store,
+          ingested,
+          columns,
+          keys,
+          "forensic",
+          ZeroNames.forensicTable(platform, datastore, dataset),
+          dir + dataset.name() + ".forensic.sql",
+          "zero/merge_forensic.sql.j2",
+          out,
+          jobs);
+    }
+  }
+
+  private void addJob(
+      Platform platform,
+      IngestedDatastore store,
+      IngestedDataset ingested,
+      List<StrictMap> columns,
+      List<String> keys,
+      String milestoning,
+      ZeroNames.TableName target,
+      String path,
+      String template,
+      Map<String, byte[]> out,
+      List<StrictMap> jobs) {
+    Datastore datastore = store.datastore();
+    Dataset dataset = ingested.dataset();
+    String name = ZeroNames.mergeJob(platform, datastore, dataset, milestoning);
+    StrictMap context = base(platform);
+    context.put(
+        "job",
+        StrictMap.of(
+            "name",
+            name,
+            "milestoning",
+            milestoning,
+            "source_table",
+            datastore.name() + "." + dataset.name(),
+            "staging",
+            sqlTable(ZeroNames.stagingTable(platform, datastore, dataset)),
+            "target",
+            sqlTable(target),
+            "watermarks",
+            sqlTable(ZeroNames.watermarkTable(platform)),
+            "columns",
+            columns,
+            "keys",
+            keys,
+            "lookback_ms",
+            LOOKBACK_MS,
+            "open_batch",
+            ZeroNames.OPEN_BATCH,
+            "workspaces",
+            List.copyOf(ingested.workspaces())));
+    put(out, path, text(templates.render(template, context)));
+    jobs.add(
+        StrictMap.of(
+            "name",
+            name,
+            "task_id",
+            datastore.name() + "__" + dataset.name() + "__" + milestoning,
+            "path",
+            path.substring((platform.name() + "/merge/").length())));
+  }
+
+  private static List<StrictMap> sparkConf(Platform platform) {
+    Platform.IcebergSettings iceberg = platform.iceberg();
+    String prefix = "spark.sql.catalog.zdp";
+    TreeMap<String, String> conf = new TreeMap<>();
+    conf.put(
+        "spark.sql.extensions",
+        "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+    conf.put("spark.sql.defaultCatalog", "zdp");
+    conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+    conf.put(prefix + ".type", iceberg.catalog().type());
+    iceberg.catalog().uri().ifPresent(uri -> conf.put(prefix + ".uri", uri));
+    conf.put(prefix + ".warehouse", iceberg.warehouse());
+    iceberg
+        .s3()
+        .ifPresent(
+            s3 -> {
+              conf.put(prefix + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+              s3.endpoint().ifPresent(e -> conf.put(prefix + ".s3.endpoint", e));
+              conf.put(prefix + ".s3.path-style-access", String.valueOf(s3.pathStyleAccess()));
+              conf.put(prefix + ".client.region", s3.region());
+            });
+    List<StrictMap> entries = new ArrayList<>();
+    conf.forEach((k, v) -> entries.add(StrictMap.of("key", k, "value", v)));
+    return entries;
+  }
+
+  private static String sqlTable(ZeroNames.TableName table) {
+    return "`"
+        + table.namespace().replace("`", "``")
+        + "`.`"
+        + table.name().replace("`", "``")
+        + "`";
+  }
+
+  /** A regular expression matching exactly {@code text}. */
+  static String regexLiteral(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if ("\\.[]{}()<>*+-=!?^$|".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static void put(Map<String, byte[]> out, String path, String content) {
+    if (out.put(path, content.getBytes(StandardCharsets.UTF_8)) != null) {
+      throw new GenerationException(
+          "Two artifacts would be written to " + path + "; rename one of the datastores");
+    }
+  }
+
+  private static String hcl(String rendered) {
+    return HclFormatter.format(rendered);
+  }
+
+  /** Trailing spaces removed, at most one blank line in a row, exactly one final newline. */
+  static String text(String rendered) {
+    String[] lines = rendered.split("\n", -1);
+    StringBuilder out = new StringBuilder();
+    boolean previousBlank = true;
+    for (String line : lines) {
+      String trimmed = line.stripTrailing();
+      boolean blank = trimmed.isEmpty();
+      if (blank && previousBlank) {
+        continue;
+      }
+      out.append(trimmed).append('\n');
+      previousBlank = blank;
+    }
+    String text = out.toString().stripTrailing();
+    return text.isEmpty() ? "" : text + "\n";
+  }
+}

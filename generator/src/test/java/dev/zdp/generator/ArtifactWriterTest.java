@@ -1,0 +1,117 @@
+package dev.zdp.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactWriterTest {
+
+  @TempDir Path out;
+
+  private static SortedMap<String, byte[]> artifacts(String... pathsAndTexts) {
+    SortedMap<String, byte[]> map = new TreeMap<>();
+    for (int i = 0; i < pathsAndTexts.length; i += 2) {
+      map.put(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+    }
+    return map;
+  }
+
+  @Test
+  void writesArtifactsAndAManifest() throws IOException {
+    ArtifactWriter.Result result =
+        ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n", "zero/merge/crm/c.sql", "b\n"));
+
+    assertThat(result.written()).containsExactly("zero/crm.tf", "zero/merge/crm/c.sql");
+    assertThat(Files.readString(out.resolve("zero/crm.tf"))).isEqualTo("a\n");
+    assertThat(ArtifactWriter.readManifest(out))
+        .containsExactly("zero/crm.tf", "zero/merge/crm/c.sql");
+  }
+
+  @Test
+  void removesStaleFilesItOwnsAndTheirEmptyDirectories() throws IOException {
+    ArtifactWriter.write(
+        out,
+        artifacts(
+            "zero/crm.tf", "a\n", "zero/billing.tf", "b\n", "zero/merge/billing/i.sql", "c\n"));
+
+    ArtifactWriter.Result result = ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n"));
+
+    assertThat(result.removed()).containsExactly("zero/billing.tf", "zero/merge/billing/i.sql");
+    assertThat(out.resolve("zero/billing.tf")).doesNotExist();
+    assertThat(out.resolve("zero/merge")).doesNotExist();
+    assertThat(out.resolve("zero/crm.tf")).exists();
+  }
+
+  @Test
+  void neverTouchesFilesItDidNotWrite() throws IOException {
+    Files.createDirectories(out.resolve("zero/.terraform"));
+    Files.writeString(out.resolve("zero/prod.tfvars"), "x = 1\n");
+    Files.writeString(out.resolve("zero/.terraform/state"), "s");
+    ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n"));
+
+    ArtifactWriter.write(out, artifacts());
+
+    assertThat(out.resolve("zero/prod.tfvars")).hasContent("x = 1");
+    assertThat(out.resolve("zero/.terraform/state")).exists();
+    assertThat(out.resolve("zero/crm.tf")).doesNotExist();
+  }
+
+  @Test
+  void leavesUnchangedFilesUntouched() throws IOException {
+    ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n", "zero/b.tf", "b\n"));
+    FileTime old = FileTime.fromMillis(1_000_000_000L);
+    Files.setLastModifiedTime(out.resolve("zero/crm.tf"), old);
+
+    ArtifactWriter.Result result =
+        ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n", "zero/b.tf", "B\n"));
+
+    assertThat(result.unchanged()).containsExactly("zero/crm.tf");
+    assertThat(result.written()).containsExactly("zero/b.tf");
+    assertThat(Files.getLastModifiedTime(out.resolve("zero/crm.tf"))).isEqualTo(old);
+  }
+
+  @Test
+  void aManifestEntryOutsideTheDirectoryIsIgnored() throws IOException {
+    Path outside = out.resolveSibling(out.getFileName() + "-outside.txt");
+    Files.writeString(outside, "keep");
+    try {
+      Files.writeString(
+          out.resolve(ArtifactWriter.MANIFEST), "../" + outside.getFileName() + "\n/etc/passwd\n");
+
+      ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n"));
+
+      assertThat(outside).hasContent("keep");
+    } finally {
+      Files.deleteIfExists(outside);
+    }
+  }
+
+  @Test
+  void refusesArtifactPathsThatLeaveTheDirectory() {
+    assertThatThrownBy(() -> ArtifactWriter.write(out, artifacts("../x.tf", "a")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ArtifactWriter.write(out, artifacts("/abs.tf", "a")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void generatingTwiceGivesIdenticalTrees() throws IOException {
+    Generator generator = new Generator();
+    ArtifactWriter.write(out, generator.render(TestModels.acme(), java.util.Optional.empty()));
+    ArtifactWriter.Result again =
+        ArtifactWriter.write(out, generator.render(TestModels.acme(), java.util.Optional.empty()));
+
+    assertThat(again.written()).isEmpty();
+    assertThat(again.removed()).isEmpty();
+    assertThat(again.unchanged()).hasSize(10);
+  }
+}

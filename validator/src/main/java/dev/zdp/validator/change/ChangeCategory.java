@@ -1,0 +1,25 @@
+package dev.zdp.validator.change;
+
+/**
+ * What a change rule protects, which decides whether {@code --allow-breaking-changes} may turn its
+ * errors into warnings.
+ */
+public enum ChangeCategory {
+  /** Who may change what. Never overridden. */
+  OWNERSHIP(false),
+  /** What consumers of a dataset rely on. Overridable with {@code --allow-breaking-changes}. */
+  COMPATIBILITY(true),
+  /** The deprecation protocol between producers and consumers. Overridable likewise. */
+  DEPRECATION(true);
+
+  private final boolean overridable;
+
+  ChangeCategory(boolean overridable) {
+    this.overridable = overridable;
+  }
+
+  /** True when {@code --allow-breaking-changes} turns this category's errors into warnings. */
+  public boolean overridable() {
+    return overridable;
+  }
+}

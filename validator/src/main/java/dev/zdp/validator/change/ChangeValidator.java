@@ -1,0 +1,145 @@
+package dev.zdp.validator.change;
+
+import dev.zdp.model.Ecosystem;
+import dev.zdp.model.RepositoryRef;
+import dev.zdp.model.RuleLevel;
+import dev.zdp.model.load.LoadResult;
+import dev.zdp.validator.Diagnostic;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.Severity;
+import dev.zdp.validator.Validator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges a pull request: the single-model rules on the proposed model (head), then the change rules
+ * on base against head.
+ *
+ * <ul>
+ *   <li>An invalid base (the live model) is reported separately, as warnings under {@value
+ *       #INVALID_BASE}, and only for problems the head no longer has: a change that fixes the live
+ *       model is never blocked by what it fixes.
+ *   <li>The change rules' levels come from the base's {@code spec.rules}, so a change cannot relax
+ *       the checks that judge it; ownership rules ignore levels.
+ *   <li>{@code allowBreakingChanges} turns compatibility and deprecation errors into warnings whose
+ *       message starts with {@value #ALLOWED_PREFIX}; ownership errors stay errors.
+ * </ul>
+ */
+public final class ChangeValidator {
+
+  /** The rule id under which the base model's own errors are reported (as warnings). */
+  public static final String INVALID_BASE = "invalid-base";
+
+  /** How an overridden breaking change is marked, so it stays visible. */
+  public static final String ALLOWED_PREFIX = "allowed breaking change: ";
+
+  private final Validator validator;
+  private final ChangeRuleRegistry changeRules;
+
+  public ChangeValidator(RuleRegistry rules, ChangeRuleRegistry changeRules) {
+    this.changeRules = changeRules;
+    this.validator = new Validator(rules, changeRules.ids());
+  }
+
+  /** The built-in single-model rules and change rules. */
+  public static ChangeValidator builtIn() {
+    return new ChangeValidator(RuleRegistry.builtIn(), ChangeRuleRegistry.builtIn());
+  }
+
+  /**
+   * Validates {@code head} as a change of {@code base}.
+   *
+   * @param changeSource who proposes the change (the pull request's head repository and branch);
+   *     when empty, ownership is not checked
+   * @param allowBreakingChanges turn compatibility and deprecation errors into warnings
+   */
+  public Report validate(
+      LoadResult base,
+      LoadResult head,
+      Optional<RepositoryRef> changeSource,
+      boolean allowBreakingChanges) {
+    List<Diagnostic> all = new ArrayList<>(validator.validate(head).diagnostics());
+    boolean firstModel = base.model().isEmpty() && base.problems().isEmpty();
+    if (!firstModel) {
+      all.addAll(invalidBase(validator.validate(base).diagnostics(), all));
+    }
+    ModelChange change = new ModelChange(base.model(), head.model(), changeSource);
+    all.addAll(check(change, allowBreakingChanges));
+    return new Report(all);
+  }
+
+  /** Runs the change rules alone, with levels and the breaking-change override applied. */
+  public List<Diagnostic> check(ModelChange change, boolean allowBreakingChanges) {
+    ChangeFindings findings = new ChangeFindings(change.base(), change.head());
+    for (ChangeRule rule : changeRules.rules()) {
+      findings.startRule(rule);
+      rule.check(change, findings);
+    }
+    Map<String, RuleLevel> levels = levels(change);
+    List<Diagnostic> result = new ArrayList<>();
+    for (ChangeFindings.Found found : findings.found()) {
+      Diagnostic d = found.diagnostic();
+      ChangeCategory category = found.rule().category();
+      if (category != ChangeCategory.OWNERSHIP) {
+        RuleLevel level = levels.get(d.rule());
+        if (level == RuleLevel.OFF) {
+          continue;
+        }
+        if (level != null) {
+          d = d.withSeverity(level == RuleLevel.ERROR ? Severity.ERROR : Severity.WARNING);
+        }
+      }
+      if (allowBreakingChanges && category.overridable() && d.severity() == Severity.ERROR) {
+        d =
+            new Diagnostic(
+                d.rule(),
+                Severity.WARNING,
+                ALLOWED_PREFIX + d.message(),
+                d.location(),
+                d.object(),
+                d.hint());
+      }
+      result.add(d);
+    }
+    return result;
+  }
+
+  private static Map<String, RuleLevel> levels(ModelChange change) {
+    Optional<Ecosystem> ecosystem = change.base().ecosystem().or(() -> change.head().ecosystem());
+    return ecosystem.map(Ecosystem::rules).orElse(Map.of());
+  }
+
+  /** The base's errors the head does not also have, as warnings marked as the base's. */
+  private static List<Diagnostic> invalidBase(List<Diagnostic> base, List<Diagnostic> head) {
+    Set<String> inHead = new HashSet<>();
+    head.forEach(d -> inHead.add(identity(d)));
+    List<Diagnostic> result = new ArrayList<>();
+    for (Diagnostic d : base) {
+      if (d.severity() != Severity.ERROR || inHead.contains(identity(d))) {
+        continue;
+      }
+      result.add(
+          new Diagnostic(
+              INVALID_BASE,
+              Severity.WARNING,
+              "the base model (before this change) is invalid: "
+                  + d.message()
+                  + " ["
+                  + d.rule()
+                  + "]",
+              d.location(),
+              d.object(),
+              d.hint()));
+    }
+    return result;
+  }
+
+  private static String identity(Diagnostic d) {
+    return d.rule() + "\n" + d.message() + "\n" + d.object().map(Object::toString).orElse("");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.zdp.validator.change;
+
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Kind;
+import dev.zdp.model.ObjectPath;
+import java.util.List;
+
+/**
+ * A consumed dataset as it is in the base and as it is in the head (possibly unchanged), with the
+ * sinks that consume it.
+ */
+public record DatasetChange(
+    String datastore, Dataset before, Dataset after, List<Consumption> consumers) {
+
+  public DatasetChange {
+    consumers = List.copyOf(consumers);
+  }
+
+  /** {@code crm.customers}, as sinks name it. */
+  public String qualifiedName() {
+    return datastore + "." + after.name();
+  }
+
+  /** {@code Datastore/crm/datasets[customers]}. */
+  public ObjectPath path() {
+    return ObjectPath.of(Kind.DATASTORE, datastore).item("datasets", after.name());
+  }
+
+  /** {@code Datastore/crm/datasets[customers]/columns[email]}. */
+  public ObjectPath columnPath(String column) {
+    return path().item("columns", column);
+  }
+
+  /** {@code workspace 'churn' (team analytics)}: whom a breaking change to it breaks. */
+  public String consumersDescribed() {
+    return Consumption.describe(consumers);
+  }
+}

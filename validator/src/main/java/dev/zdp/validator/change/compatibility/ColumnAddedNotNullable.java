@@ -1,0 +1,39 @@
+package dev.zdp.validator.change.compatibility;
+
+import dev.zdp.model.Column;
+import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.DatasetChange;
+import dev.zdp.validator.change.ModelChange;
+
+/**
+ * A column added to a consumed dataset is nullable: the rows consumers already hold have no value
+ * for it.
+ */
+public final class ColumnAddedNotNullable extends CompatibilityRule {
+
+  public ColumnAddedNotNullable() {
+    super("column-added-not-nullable", "A column added to a consumed dataset is nullable");
+  }
+
+  @Override
+  public void check(ModelChange change, ChangeFindings findings) {
+    for (DatasetChange dataset : change.consumedDatasets()) {
+      for (Column added : dataset.after().columns()) {
+        if (added.nullable() || dataset.before().column(added.name()).isPresent()) {
+          continue;
+        }
+        findings.report(
+            dataset.columnPath(added.name()),
+            "Cannot add column '"
+                + column(dataset, added.name())
+                + "' ("
+                + added.type()
+                + ") as not nullable: rows consumers already hold have no value for it; "
+                + sunkBy(dataset),
+            "add it as nullable (remove `nullable: false`"
+                + (added.primaryKey() ? " and `primaryKey: true`" : "")
+                + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.zdp.validator.change.compatibility;
+
+import dev.zdp.model.Column;
+import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.DatasetChange;
+import dev.zdp.validator.change.ModelChange;
+import java.util.Optional;
+
+/** A consumed dataset keeps every column: removing or renaming one breaks its consumers. */
+public final class ColumnRemoved extends CompatibilityRule {
+
+  public ColumnRemoved() {
+    super("column-removed", "A column of a consumed dataset is never removed or renamed");
+  }
+
+  @Override
+  public void check(ModelChange change, ChangeFindings findings) {
+    for (DatasetChange dataset : change.consumedDatasets()) {
+      for (Column old : dataset.before().columns()) {
+        if (dataset.after().column(old.name()).isPresent()) {
+          continue;
+        }
+        Optional<Column> renamedTo =
+            dataset.after().columns().stream()
+                .filter(c -> dataset.before().column(c.name()).isEmpty())
+                .filter(c -> c.type().equals(old.type()))
+                .findFirst();
+        String hint =
+            renamedTo
+                .map(
+                    c ->
+                        "a rename is a removal for consumers: keep '"
+                            + old.name()
+                            + "' and add '"
+                            + c.name()
+                            + "' beside it as a new nullable column")
+                .orElse(
+                    "keep the column; to retire it, publish a new dataset without it, deprecate"
+                        + " this one and follow the deprecation protocol (docs/change-rules.md)");
+        findings.reportRemoved(
+            dataset.columnPath(old.name()),
+            "Cannot remove column '"
+                + column(dataset, old.name())
+                + "' ("
+                + old.type()
+                + " → removed): "
+                + sunkBy(dataset),
+            hint);
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.zdp.validator.change.compatibility;
+
+import dev.zdp.model.Column;
+import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.DatasetChange;
+import dev.zdp.validator.change.ModelChange;
+import dev.zdp.validator.change.compatibility.TypeWidening.Verdict;
+
+/**
+ * A column of a consumed dataset is never narrowed ({@code bigint → integer}, {@code varchar(320) →
+ * varchar(100)}…): values consumers already hold may not fit.
+ */
+public final class ColumnTypeNarrowed extends CompatibilityRule {
+
+  public ColumnTypeNarrowed() {
+    super("column-type-narrowed", "A column type of a consumed dataset is never narrowed");
+  }
+
+  @Override
+  public void check(ModelChange change, ChangeFindings findings) {
+    for (DatasetChange dataset : change.consumedDatasets()) {
+      for (Column old : dataset.before().columns()) {
+        dataset
+            .after()
+            .column(old.name())
+            .filter(now -> TypeWidening.classify(old.type(), now.type()) == Verdict.NARROWED)
+            .ifPresent(
+                now ->
+                    findings.report(
+                        dataset.columnPath(old.name()).field("type"),
+                        "Cannot narrow column '"
+                            + column(dataset, old.name())
+                            + "' from "
+                            + old.type()
+                            + " to "
+                            + now.type()
+                            + ": values it holds today may not fit; "
+                            + sunkBy(dataset),
+                        "keep "
+                            + old.type()
+                            + " (widening is allowed); for the narrower type add a new nullable"
+                            + " column beside it"));
+      }
+    }
+  }
+}

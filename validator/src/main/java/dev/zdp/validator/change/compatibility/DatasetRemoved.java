@@ -1,0 +1,46 @@
+package dev.zdp.validator.change.compatibility;
+
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Kind;
+import dev.zdp.model.ObjectPath;
+import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.Consumption;
+import dev.zdp.validator.change.DatastoreChange;
+import dev.zdp.validator.change.ModelChange;
+import java.util.List;
+
+/**
+ * A dataset that a workspace sinks is not removed: retire it through the deprecation protocol
+ * (deprecate, let consumers remove their sinks, then remove it).
+ */
+public final class DatasetRemoved extends CompatibilityRule {
+
+  public DatasetRemoved() {
+    super("dataset-removed", "A dataset is removed only once no workspace sinks it");
+  }
+
+  @Override
+  public void check(ModelChange change, ChangeFindings findings) {
+    for (DatastoreChange store : change.keptDatastores()) {
+      for (Dataset old : store.before().datasets()) {
+        if (store.after().dataset(old.name()).isPresent()) {
+          continue;
+        }
+        List<Consumption> consumers = change.consumersOf(store.name(), old.name());
+        if (consumers.isEmpty()) {
+          continue;
+        }
+        findings.reportRemoved(
+            ObjectPath.of(Kind.DATASTORE, store.name()).item("datasets", old.name()),
+            "Cannot remove dataset '"
+                + store.name()
+                + "."
+                + old.name()
+                + "': it breaks "
+                + Consumption.describe(consumers)
+                + ", still sinking it",
+            DatastoreRemoved.PROTOCOL);
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.zdp.validator.change.compatibility;
+
+import dev.zdp.model.Column;
+import dev.zdp.model.Dataset;
+import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.DatasetChange;
+import dev.zdp.validator.change.ModelChange;
+import java.util.List;
+
+/**
+ * A consumed dataset keeps its primary key: Zero merges rows by key, so consumers' tables are keyed
+ * by it.
+ */
+public final class PrimaryKeyChanged extends CompatibilityRule {
+
+  public PrimaryKeyChanged() {
+    super("primary-key-changed", "A consumed dataset keeps its primary key");
+  }
+
+  @Override
+  public void check(ModelChange change, ChangeFindings findings) {
+    for (DatasetChange dataset : change.consumedDatasets()) {
+      List<String> before = key(dataset.before());
+      List<String> after = key(dataset.after());
+      if (before.equals(after)) {
+        continue;
+      }
+      findings.report(
+          dataset.path(),
+          "Cannot change the primary key of dataset '"
+              + dataset.qualifiedName()
+              + "' from "
+              + before
+              + " to "
+              + after
+              + ": consumers' tables are merged by that key; "
+              + sunkBy(dataset),
+          "keep the key "
+              + before
+              + "; for another key publish a new dataset and deprecate this one");
+    }
+  }
+
+  private static List<String> key(Dataset dataset) {
+    return dataset.primaryKey().stream().map(Column::name).toList();
+  }
+}

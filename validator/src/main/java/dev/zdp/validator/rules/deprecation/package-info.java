@@ -1,0 +1,2 @@
+/** Rules about deprecation: consumers of deprecated data know they are. */
+package dev.zdp.validator.rules.deprecation;

@@ -1,0 +1,127 @@
+package dev.zdp.validator.rules.naming;
+
+import dev.zdp.model.Definition;
+import dev.zdp.model.Model;
+import dev.zdp.model.ObjectPath;
+import dev.zdp.validator.Findings;
+import dev.zdp.validator.Rule;
+import dev.zdp.validator.Severity;
+import dev.zdp.validator.rules.Describe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Every name (ecosystem, zone, team, datastore, dataset, column, workspace, dataset group,
+ * platform) matches {@code [a-z][a-z0-9_]*} and has at most 63 characters: the longest identifier
+ * Postgres keeps, and a form Kafka topics, connector names and Iceberg tables take unquoted.
+ */
+public final class NameFormat implements Rule {
+
+  /** The form every name has. */
+  public static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** The longest name: Postgres truncates identifiers after 63 bytes. */
+  public static final int MAX_LENGTH = 63;
+
+  private static final String FORM =
+      "names match [a-z][a-z0-9_]* and have at most " + MAX_LENGTH + " characters";
+
+  @Override
+  public String id() {
+    return "name-format";
+  }
+
+  @Override
+  public String summary() {
+    return "Names match [a-z][a-z0-9_]* and have at most 63 characters";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public void check(Model model, Findings findings) {
+    for (Definition definition : model.definitions()) {
+      ObjectPath path = definition.path();
+      Optional<String> noun = Describe.noun(path);
+      Optional<String> name = Describe.name(path);
+      if (noun.isEmpty() || name.isEmpty() || noun.get().equals("sink")) {
+        continue;
+      }
+      List<String> problems = problems(name.get());
+      if (problems.isEmpty()) {
+        continue;
+      }
+      String owner = path.parent().equals(path) ? "" : " in " + Describe.object(path.parent());
+      String hint =
+          name.get().isEmpty()
+              ? FORM
+              : "rename it to '" + fixed(name.get(), noun.get()) + "' (" + FORM + ")";
+      findings.reportAt(
+          defaultSeverity(),
+          definition.location(),
+          path,
+          "Invalid "
+              + noun.get().toLowerCase(Locale.ROOT)
+              + " name '"
+              + name.get()
+              + "'"
+              + owner
+              + ": "
+              + String.join(", ", problems),
+          hint);
+    }
+  }
+
+  /** Why {@code name} is not valid, in words; empty when it is. */
+  static List<String> problems(String name) {
+    List<String> problems = new ArrayList<>();
+    if (name.isEmpty()) {
+      problems.add("it is empty");
+      return problems;
+    }
+    char first = name.charAt(0);
+    if (!(first >= 'a' && first <= 'z') && !Character.isUpperCase(first)) {
+      problems.add("it starts with '" + first + "', not a letter");
+    }
+    if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+      problems.add("it has upper-case letters");
+    }
+    TreeSet<String> invalid = new TreeSet<>();
+    name.codePoints()
+        .filter(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'))
+        .filter(c -> !Character.isUpperCase(c))
+        .forEach(c -> invalid.add(new String(Character.toChars(c))));
+    if (!invalid.isEmpty()) {
+      problems.add(
+          "it contains "
+              + String.join(" ", invalid.stream().map(c -> "'" + c + "'").toList())
+              + " (only a-z, 0-9 and _ are allowed)");
+    }
+    if (name.length() > MAX_LENGTH) {
+      problems.add(
+          "it has " + name.length() + " characters, more than the " + MAX_LENGTH + " allowed");
+    }
+    return problems;
+  }
+
+  /**
+   * A valid name close to {@code name}: lower-cased, every other character replaced by {@code _},
+   * prefixed with the kind of thing it names when it does not start with a letter, and cut to 63
+   * characters.
+   */
+  static String fixed(String name, String noun) {
+    String lower = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    if (!(lower.charAt(0) >= 'a' && lower.charAt(0) <= 'z')) {
+      String prefix = noun.toLowerCase(Locale.ROOT).split(" ")[0];
+      lower = prefix + (lower.charAt(0) == '_' ? "" : "_") + lower;
+    }
+    return lower.length() > MAX_LENGTH ? lower.substring(0, MAX_LENGTH) : lower;
+  }
+}

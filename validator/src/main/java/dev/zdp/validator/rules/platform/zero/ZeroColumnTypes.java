@@ -1,0 +1,68 @@
+package dev.zdp.validator.rules.platform.zero;
+
+import dev.zdp.model.Column;
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Model;
+import dev.zdp.model.ObjectPath;
+import dev.zdp.model.platform.zero.ZeroNames;
+import dev.zdp.model.platform.zero.ZeroNames.MappedType;
+import dev.zdp.validator.Findings;
+import dev.zdp.validator.Rule;
+import dev.zdp.validator.Severity;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Every column of a dataset a Zero platform ingests has a type Zero can carry into Iceberg and
+ * Spark SQL ({@link ZeroNames#mapType}, the mapping the generator renders). A capture takes whole
+ * rows, so every column counts, not only the ones a consumer reads.
+ */
+public final class ZeroColumnTypes implements Rule {
+
+  @Override
+  public String id() {
+    return "zero-column-type";
+  }
+
+  @Override
+  public String summary() {
+    return "Columns of datasets a Zero platform ingests have types Iceberg can hold";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public void check(Model model, Findings findings) {
+    Set<ObjectPath> reported = new HashSet<>();
+    for (ZeroIntentions intentions : ZeroIntentions.of(model)) {
+      for (ZeroIntentions.Ingested ingested : intentions.datastores()) {
+        for (Dataset dataset : ingested.datasets()) {
+          for (Column column : dataset.columns()) {
+            MappedType mapped = ZeroNames.mapType(column.type());
+            ObjectPath path = ingested.path(dataset).item("columns", column.name()).field("type");
+            if (mapped.mappable() || !reported.add(path)) {
+              continue;
+            }
+            findings.report(
+                path,
+                "Column '"
+                    + column.name()
+                    + "' of dataset '"
+                    + ingested.datastore().name()
+                    + "."
+                    + dataset.name()
+                    + "' is "
+                    + column.type()
+                    + ", which platform '"
+                    + intentions.platform().name()
+                    + "' cannot carry",
+                mapped.problem().orElseThrow());
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.zdp.validator.rules.platform.zero;
+
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Model;
+import dev.zdp.model.ObjectPath;
+import dev.zdp.model.platform.zero.ZeroNames;
+import dev.zdp.validator.Findings;
+import dev.zdp.validator.Rule;
+import dev.zdp.validator.Severity;
+import dev.zdp.validator.rules.Describe;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Kafka topics a Zero platform derives for the datasets it ingests ({@link ZeroNames#topic},
+ * {@code <platform>.<datastore>.<schema>.<table>}) are names Kafka accepts: {@code [a-zA-Z0-9._-]},
+ * at most 249 characters, and no two differ only in {@code .} versus {@code _} (Kafka maps both to
+ * the same metric name and refuses the second). Two datastores deriving the very same topic is
+ * {@code zero-name-collision}'s to report.
+ */
+public final class ZeroTopicNames implements Rule {
+
+  @Override
+  public String id() {
+    return "zero-topic-name";
+  }
+
+  @Override
+  public String summary() {
+    return "Kafka topics a Zero platform derives are valid and do not differ only in . and _";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public void check(Model model, Findings findings) {
+    for (ZeroIntentions intentions : ZeroIntentions.of(model)) {
+      Map<String, Claim> byMetricName = new HashMap<>();
+      Set<String> seen = new HashSet<>();
+      String on = "on platform '" + intentions.platform().name() + "'";
+      for (ZeroIntentions.Ingested ingested : intentions.datastores()) {
+        for (Dataset dataset : ingested.datasets()) {
+          String topic = ZeroNames.topic(intentions.platform(), ingested.datastore(), dataset);
+          ObjectPath at = tableOrDataset(model, ingested.path(dataset));
+          String owner = "dataset '" + ingested.datastore().name() + "." + dataset.name() + "'";
+          Optional<String> problem = ZeroNames.topicProblem(topic);
+          if (problem.isPresent()) {
+            findings.report(
+                at,
+                "The Kafka " + problem.get() + " (" + owner + " " + on + ")",
+                "shorten or rename the datastore, or the table's schema or name");
+            continue;
+          }
+          if (!seen.add(topic)) {
+            continue;
+          }
+          String metricName = topic.replace('.', '_');
+          Claim first = byMetricName.putIfAbsent(metricName, new Claim(topic, owner, at));
+          if (first != null && !first.topic().equals(topic)) {
+            findings.report(
+                at,
+                "Kafka topic '"
+                    + topic
+                    + "' of "
+                    + owner
+                    + " "
+                    + on
+                    + " differs only in '.' and '_' from topic '"
+                    + first.topic()
+                    + "' of "
+                    + first.owner()
+                    + model.locate(first.at()).map(l -> " (" + Describe.at(l) + ")").orElse("")
+                    + "; Kafka cannot have both",
+                "rename one of the datastores or tables so the two topics differ in more than"
+                    + " '.' and '_'");
+          }
+        }
+      }
+    }
+  }
+
+  private record Claim(String topic, String owner, ObjectPath at) {}
+
+  /** A topic derives from the table: report at {@code table} when it is written. */
+  static ObjectPath tableOrDataset(Model model, ObjectPath dataset) {
+    ObjectPath table = dataset.field("table");
+    return model.sources().exact(table).isPresent() ? table : dataset;
+  }
+}
