@@ -183,7 +183,8 @@ public final class Sandbox implements AutoCloseable {
     properties.put("s3.secret-access-key", s3.secretAccessKey());
     properties.put("s3.chunked-encoding-enabled", "false");
     properties.put("client.region", s3.region());
-    // the JDK's HTTP client: the sink's plugin directory carries no Apache HTTP client 5
+    // the JDK's HTTP client for readers with few jars; the sink's plugin directory also has
+    // apache5-client, Iceberg 1.12's default, so generated configs that do not name one work
     properties.put("http-client.type", "urlconnection");
     return properties;
   }
