@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,6 +51,19 @@ public final class ConnectClient {
     List<String> names = new ArrayList<>(response.as(new TypeReference<List<String>>() {}));
     names.sort(Comparator.naturalOrder());
     return names;
+  }
+
+  /**
+   * The class names of every plugin the worker offers (connectors, transformations, converters,
+   * predicates), sorted: to tell "not installed" apart from a bad config before applying.
+   */
+  public List<String> pluginClasses() {
+    Response response = send("GET", "connector-plugins?connectorsOnly=false", null);
+    response.requireOk("list connector plugins");
+    List<String> classes = new ArrayList<>();
+    response.json().forEach(plugin -> classes.add(plugin.path("class").asText()));
+    classes.sort(Comparator.naturalOrder());
+    return classes;
   }
 
   /** A connector's stored config map, sorted by key; empty when there is no such connector. */
@@ -218,7 +232,7 @@ public final class ConnectClient {
      */
     boolean duringRebalance() {
       return status == 409
-          || (status >= 500 && body.toLowerCase(java.util.Locale.ROOT).contains("rebalance"));
+          || (status >= 500 && body.toLowerCase(Locale.ROOT).contains("rebalance"));
     }
 
     void requireOk(String action) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds or a time limit passes; never waits without a limit. */
-public final class Deadline {
+final class Deadline {
   private static final long POLL_MILLIS = 200;
 
   private Deadline() {}
@@ -15,7 +15,7 @@ public final class Deadline {
    *
    * @throws SandboxException saying what was awaited, for how long, and the last state seen
    */
-  public static <T> T await(
+  static <T> T await(
       String what, Duration limit, Supplier<Optional<T>> probe, Supplier<String> lastState) {
     long end = System.nanoTime() + limit.toNanos();
     while (true) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ public final class Sandbox implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
-  private static final java.time.Duration MERGE_LIMIT = java.time.Duration.ofMinutes(10);
+  private static final Duration MERGE_LIMIT = Duration.ofMinutes(10);
 
   private final Path workDir;
   private final SandboxLayout layout;
@@ -261,7 +263,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T step(
-      String name, Supplier<T> starter, java.util.function.Function<T, String> address) {
+      String name, Supplier<T> starter, Function<T, String> address) {
     long started = System.nanoTime();
     T service = starter.get();
     running.push(new Running(name, service));

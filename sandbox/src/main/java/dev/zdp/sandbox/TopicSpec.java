@@ -1,5 +1,6 @@
 package dev.zdp.sandbox;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -28,6 +29,6 @@ public record TopicSpec(
               + "' needs a replication factor of at least 1, not "
               + replicationFactor);
     }
-    config = java.util.Collections.unmodifiableMap(new TreeMap<>(config));
+    config = Collections.unmodifiableMap(new TreeMap<>(config));
   }
 }

@@ -172,6 +172,17 @@ class SandboxPipelineTest {
   }
 
   @Test
+  void theWorkerOffersThePluginsTheGeneratedConnectorsName() {
+    assertThat(sandbox.connectors().pluginClasses())
+        .contains(
+            "io.debezium.connector.postgresql.PostgresConnector",
+            "io.debezium.transforms.ExtractNewRecordState",
+            "org.apache.iceberg.connect.IcebergSinkConnector",
+            "org.apache.iceberg.connect.transforms.DebeziumTransform",
+            "org.apache.iceberg.connect.transforms.KafkaMetadataTransform");
+  }
+
+  @Test
   void topicsGrowInPlaceAndShrinkByRecreation() {
     TopicAdmin topics = sandbox.topics();
     String name = "zdp.sandbox.resize";
