@@ -69,6 +69,7 @@ final class S3ProxyService implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
+      Files.writeString(Leftovers.s3proxyPidFile(dataDirectory.getParent()), process.pid() + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the S3 store (s3proxy)", e);
     }

@@ -77,8 +77,10 @@ public final class Sandbox implements AutoCloseable {
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(progress, "progress");
     layout.check();
-    Path logs = prepare(workDir);
+    Path logs = freshDirectory(workDir, "logs");
     SandboxLogging.toFile(logs.resolve("sandbox.log"));
+    Leftovers.stop(workDir, progress);
+    wipePreviousData(workDir);
     // AWS SDK 2.39 checksums that s3proxy does not understand; only when the user has not chosen
     setIfAbsent("aws.requestChecksumCalculation", "WHEN_REQUIRED");
     setIfAbsent("aws.responseChecksumValidation", "WHEN_REQUIRED");
@@ -277,14 +279,24 @@ public final class Sandbox implements AutoCloseable {
     return service;
   }
 
-  private static Path prepare(Path workDir) {
+  /** An empty directory {@code name} under {@code workDir}. */
+  private static Path freshDirectory(Path workDir, String name) {
     try {
-      Files.createDirectories(workDir);
+      Path directory = workDir.resolve(name);
+      deleteRecursively(directory);
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot prepare the sandbox work directory " + workDir, e);
+    }
+  }
+
+  /** Deletes what a previous sandbox kept under {@code workDir}: every start is a fresh stack. */
+  private static void wipePreviousData(Path workDir) {
+    try {
       for (String previous :
-          new String[] {"postgres", "kafka", "s3", "s3proxy.properties", "spark", "logs"}) {
+          new String[] {"postgres", "kafka", "s3", "s3proxy.properties", "s3proxy.pid", "spark"}) {
         deleteRecursively(workDir.resolve(previous));
       }
-      return Files.createDirectories(workDir.resolve("logs"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare the sandbox work directory " + workDir, e);
     }
