@@ -48,7 +48,7 @@ class SandboxPipelineTest {
   private static final String TOPIC = "zero.crm.public.customers";
   private static final String CONTROL_TOPIC = "zero-iceberg-control";
   private static final TableIdentifier STAGING = TableIdentifier.of("staging", "crm_customers");
-  private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(60);
+  private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(90);
   private static final OffsetDateTime UPDATED_AT =
       OffsetDateTime.of(2026, 3, 1, 12, 30, 15, 123_456_000, ZoneOffset.UTC);
   private static final UUID REF = UUID.fromString("7d0c6a50-3c0e-4b8e-9a8e-0c5c2b1f4a11");
@@ -99,8 +99,8 @@ class SandboxPipelineTest {
     assertThat(connectors.createOrUpdate("zero-crm-source", sourceConfig()))
         .isEqualTo(Change.CREATED);
     assertThat(connectors.createOrUpdate("zero-crm-sink", sinkConfig())).isEqualTo(Change.CREATED);
-    connectors.awaitRunning("zero-crm-source", Duration.ofSeconds(30));
-    connectors.awaitRunning("zero-crm-sink", Duration.ofSeconds(30));
+    connectors.awaitRunning("zero-crm-source", Duration.ofSeconds(60));
+    connectors.awaitRunning("zero-crm-sink", Duration.ofSeconds(60));
     assertThat(connectors.createOrUpdate("zero-crm-sink", sinkConfig()))
         .as("re-applying an unchanged connector")
         .isEqualTo(Change.UNCHANGED);
@@ -225,7 +225,7 @@ class SandboxPipelineTest {
                 assertThat(stored).containsEntry("iceberg.control.commit.interval-ms", "2000"))
         .satisfies(stored -> assertThat(stored).containsEntry("name", "zero-unreachable-sink"));
     assertThatThrownBy(
-            () -> connectors.awaitRunning("zero-unreachable-sink", Duration.ofSeconds(30)))
+            () -> connectors.awaitRunning("zero-unreachable-sink", Duration.ofSeconds(60)))
         .isInstanceOf(SandboxException.class)
         .hasMessageContaining("zero-unreachable-sink")
         .hasMessageContaining("failed");
