@@ -21,6 +21,15 @@ final class CommandFactory implements IFactory {
     if (type == ValidateCommand.class) {
       return type.cast(new ValidateCommand(rules));
     }
+    if (type == GenerateCommand.class) {
+      return type.cast(new GenerateCommand(rules));
+    }
+    if (type == PlanCommand.class) {
+      return type.cast(new PlanCommand(rules));
+    }
+    if (type == GraphCommand.class) {
+      return type.cast(new GraphCommand(rules));
+    }
     if (type == RulesCommand.class) {
       return type.cast(new RulesCommand(rules));
     }

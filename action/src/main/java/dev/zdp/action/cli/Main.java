@@ -17,9 +17,16 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // JGit and Jinjava log through SLF4J, and zdp ships no logging backend: without this SLF4J
+    // prints three lines of warnings about it on every run that reads git or renders templates.
+    if (System.getProperty(SLF4J_VERBOSITY) == null) {
+      System.setProperty(SLF4J_VERBOSITY, "ERROR");
+    }
     System.exit(run(System.out, System.err, args));
   }
 

@@ -1,7 +1,6 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.model.Suggestions;
-import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.report.GithubFormat;
 import dev.zdp.validator.report.GitlabFormat;
 import dev.zdp.validator.report.JsonFormat;
@@ -22,12 +21,13 @@ final class ReportFormats {
   /**
    * What the formats need to know besides the report.
    *
-   * @param rules the rules that ran, for the formats that describe them (SARIF, GitHub)
+   * @param rules every rule id the report may hold, for the formats that describe them (SARIF,
+   *     GitHub)
    * @param filesRead how many model files were read, for the totals line
    * @param modelWideFile where SARIF and GitLab place findings about the model as a whole, which
    *     have no line: the first model file read, or the model directory when there is none
    */
-  record Context(RuleRegistry rules, int filesRead, String modelWideFile) {}
+  record Context(List<RuleDescription> rules, int filesRead, String modelWideFile) {}
 
   /**
    * The format called {@code name}.
@@ -39,12 +39,8 @@ final class ReportFormats {
     return switch (name) {
       case "json" -> new JsonFormat();
       case "sarif" ->
-          new SarifFormat(
-              ZdpVersion.implementation(),
-              RuleDescription.allOf(context.rules()),
-              context.modelWideFile());
-      case "github" ->
-          new GithubFormat(RuleDescription.allOf(context.rules()), context.filesRead());
+          new SarifFormat(ZdpVersion.implementation(), context.rules(), context.modelWideFile());
+      case "github" -> new GithubFormat(context.rules(), context.filesRead());
       case "gitlab" -> new GitlabFormat(context.modelWideFile());
       default -> new TextFormat(context.filesRead());
     };

@@ -10,7 +10,8 @@ import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.load.SourceFile;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.RuleRegistry;
-import dev.zdp.validator.Validator;
+import dev.zdp.validator.change.ChangeRuleRegistry;
+import dev.zdp.validator.change.ChangeValidator;
 import dev.zdp.validator.report.ReportFormat;
 import dev.zdp.validator.report.Totals;
 import java.io.IOException;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
 
   private final RuleRegistry rules;
+  private final ChangeRuleRegistry changeRules;
 
   @Spec CommandSpec spec;
 
@@ -58,7 +60,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--base",
       paramLabel = "REF",
-      description = "Also read the model at this git commit and check the change (planned).")
+      description =
+          "The live model's git commit (the pull request's base): read the model there too and"
+              + " check the change from it to the head (ownership, compatibility, deprecation).")
   String base;
 
   @Option(
@@ -88,6 +92,13 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Write the report to FILE and print a one-line summary instead.")
   Path output;
 
+  @Option(
+      names = "--allow-breaking-changes",
+      description =
+          "With --base: report breaking schema changes and deprecations as warnings (listed"
+              + " prominently) instead of errors. Never overrides ownership.")
+  boolean allowBreakingChanges;
+
   @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
   boolean strict;
 
@@ -96,6 +107,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   ValidateCommand(RuleRegistry rules) {
     this.rules = rules;
+    this.changeRules = ChangeRuleRegistry.builtIn();
   }
 
   @Override
@@ -108,7 +120,23 @@ final class ValidateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<SourceFile> files = source.files();
     LoadResult loaded = ModelLoader.load(files);
-    Report report = new Validator(rules).validate(loaded);
+    ChangeValidator validator = new ChangeValidator(rules, changeRules);
+    Report report;
+    if (base == null) {
+      report = validator.validate(loaded);
+    } else {
+      ModelSource baseSource = new GitCommitSource(directory, base);
+      LoadResult baseLoaded = ModelLoader.load(baseSource);
+      report =
+          validator.validate(
+              baseLoaded,
+              loaded,
+              changeSource == null ? Optional.empty() : RepositoryRef.parse(changeSource),
+              allowBreakingChanges);
+      if (verbose) {
+        spec.commandLine().getErr().printf("compared with %s%n", baseSource.describe());
+      }
+    }
     if (verbose) {
       spec.commandLine()
           .getErr()
@@ -119,7 +147,9 @@ final class ValidateCommand implements Callable<Integer> {
     String modelWideFile =
         files.isEmpty() ? directory.toString().replace('\\', '/') : files.get(0).path();
     ReportFormat reportFormat =
-        ReportFormats.named(format, new ReportFormats.Context(rules, files.size(), modelWideFile));
+        ReportFormats.named(
+            format,
+            new ReportFormats.Context(validator.descriptions(), files.size(), modelWideFile));
     if (output == null) {
       write(reportFormat, report, out);
     } else {
@@ -133,11 +163,10 @@ final class ValidateCommand implements Callable<Integer> {
   /** Everything that can be wrong with the arguments, before any file is read. */
   private void checkArguments() {
     ReportFormats.check(format);
-    if (base != null) {
+    if (base == null && allowBreakingChanges) {
       throw new CannotRun(
-          "change validation (--base "
-              + base
-              + ") is not available yet; run without --base to validate the model as it is");
+          "--allow-breaking-changes needs --base: breaking changes are judged against the live"
+              + " model");
     }
     if (changeSource != null) {
       Optional<String> problem = RepositoryRef.explain(changeSource);

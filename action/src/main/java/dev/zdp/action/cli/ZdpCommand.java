@@ -12,7 +12,14 @@ import picocli.CommandLine.Spec;
     versionProvider = ZdpVersion.class,
     description =
         "Validate a data ecosystem model kept in git and render it for the Zero platform.",
-    subcommands = {ValidateCommand.class, RulesCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      GenerateCommand.class,
+      PlanCommand.class,
+      GraphCommand.class,
+      TemplatesCommand.class,
+      RulesCommand.class
+    })
 final class ZdpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -52,11 +52,17 @@ class UsageErrorsTest {
   }
 
   @Test
-  void changeValidationIsNotAvailableYet() {
+  void baseOutsideAGitRepositoryIsNamed() {
     assertOneLineError(
         Zdp.run("validate", "--model", temp.toString(), "--base", "origin/main"),
-        "--base origin/main",
-        "not available yet");
+        "not inside a git repository");
+  }
+
+  @Test
+  void allowingBreakingChangesNeedsABase() {
+    assertOneLineError(
+        Zdp.run("validate", "--model", temp.toString(), "--allow-breaking-changes"),
+        "--allow-breaking-changes needs --base");
   }
 
   @Test

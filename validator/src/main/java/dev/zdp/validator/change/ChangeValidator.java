@@ -9,6 +9,7 @@ import dev.zdp.validator.Report;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.Validator;
+import dev.zdp.validator.report.RuleDescription;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,9 +40,11 @@ public final class ChangeValidator {
   public static final String ALLOWED_PREFIX = "allowed breaking change: ";
 
   private final Validator validator;
+  private final RuleRegistry rules;
   private final ChangeRuleRegistry changeRules;
 
   public ChangeValidator(RuleRegistry rules, ChangeRuleRegistry changeRules) {
+    this.rules = rules;
     this.changeRules = changeRules;
     this.validator = new Validator(rules, changeRules.ids());
   }
@@ -71,6 +74,24 @@ public final class ChangeValidator {
     ModelChange change = new ModelChange(base.model(), head.model(), changeSource);
     all.addAll(check(change, allowBreakingChanges));
     return new Report(all);
+  }
+
+  /**
+   * Validates one model on its own (no base): the single-model rules, with the change rules' ids
+   * known to {@code spec.rules}.
+   */
+  public Report validate(LoadResult model) {
+    return validator.validate(model);
+  }
+
+  /**
+   * What reports say about every id this validator can report: the single-model rules, the load
+   * problems, {@code rule-config}, then the change rules and {@value #INVALID_BASE}.
+   */
+  public List<RuleDescription> descriptions() {
+    List<RuleDescription> all = new ArrayList<>(RuleDescription.allOf(rules));
+    all.addAll(changeRules.descriptions());
+    return List.copyOf(all);
   }
 
   /** Runs the change rules alone, with levels and the breaking-change override applied. */

@@ -1,0 +1,73 @@
+package dev.zdp.action.cli;
+
+import dev.zdp.model.Model;
+import dev.zdp.model.load.LoadResult;
+import dev.zdp.model.load.ModelLoader;
+import dev.zdp.model.load.ModelSource;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.load.SourceFile;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.Validator;
+import dev.zdp.validator.report.TextFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A model read from its source and validated, as {@code generate}, {@code plan} and {@code graph}
+ * use it: they never render a model with errors. The validation report goes to stderr, because
+ * stdout carries what the command produces.
+ *
+ * @param filesRead how many model files were read
+ * @param source where the model was read from, for messages
+ */
+record CheckedModel(Model model, Report report, int filesRead, String source) {
+
+  static CheckedModel read(ModelSource source, RuleRegistry rules) throws ModelSourceException {
+    List<SourceFile> files = source.files();
+    LoadResult loaded = ModelLoader.load(files);
+    return new CheckedModel(
+        loaded.model(), new Validator(rules).validate(loaded), files.size(), source.describe());
+  }
+
+  boolean hasErrors() {
+    return report.errors() > 0;
+  }
+
+  /**
+   * Writes the validation report to {@code err} when it has anything to say, and, when the model
+   * has errors, a last line saying that {@code nothing} happened because of them.
+   *
+   * @return true when the model has no errors and the command may go on
+   */
+  boolean reportTo(PrintWriter err, String nothing) {
+    if (report.diagnostics().isEmpty()) {
+      return true;
+    }
+    try {
+      new TextFormat(filesRead).write(report, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (hasErrors()) {
+      err.println(
+          "zdp: "
+              + nothing
+              + ": the model in "
+              + source
+              + " has "
+              + count(report.errors(), "error")
+              + " (listed above); fix "
+              + (report.errors() == 1 ? "it" : "them")
+              + " and run again");
+    }
+    err.flush();
+    return !hasErrors();
+  }
+
+  static String count(long n, String thing) {
+    return n + " " + thing + (n == 1 ? "" : "s");
+  }
+}

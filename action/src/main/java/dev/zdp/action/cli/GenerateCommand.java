@@ -1,0 +1,155 @@
+package dev.zdp.action.cli;
+
+import dev.zdp.generator.ArtifactWriter;
+import dev.zdp.generator.GenerationException;
+import dev.zdp.generator.Generator;
+import dev.zdp.model.load.DirectorySource;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.validator.RuleRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zdp generate}: validates the model, renders it and writes the artifacts, keeping the
+ * output directory in step (unchanged files untouched, files no longer generated removed). Nothing
+ * is written for a model with errors.
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    versionProvider = ZdpVersion.class,
+    description =
+        "Write the Terraform, MERGE jobs and DAG of every Zero platform; the same model gives"
+            + " the same bytes.",
+    footer = {
+      "",
+      "Templates in <model>/templates/ override the built-in ones by name (see 'zdp templates').",
+      "Exit codes: 0 written, 1 the model has errors (nothing written),"
+          + " 2 could not run (bad arguments, unreadable model, broken template, unwritable"
+          + " output)."
+    })
+final class GenerateCommand implements Callable<Integer> {
+
+  private final RuleRegistry rules;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
+  Path model;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Directory to write into (default: <model>/generated).")
+  Path out;
+
+  @Option(
+      names = "--shard-size",
+      paramLabel = "N",
+      description =
+          "Split each platform into Terraform root modules of at most N datastores"
+              + " (<platform>/shard-001/, ...).")
+  Integer shardSize;
+
+  @Option(names = "--verbose", description = "List every file written or removed; stack traces.")
+  boolean verbose;
+
+  GenerateCommand(RuleRegistry rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public Integer call() throws ModelSourceException {
+    Generator generator = Generators.withShardSize(shardSize);
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    CheckedModel checked = CheckedModel.read(new DirectorySource(model), rules);
+    if (!checked.reportTo(stderr, "nothing was generated")) {
+      return ExitCodes.FINDINGS;
+    }
+    UserTemplates templates = UserTemplates.onDisk(model);
+    templates.strays().forEach(stray -> stderr.println("zdp: warning: " + stray));
+    SortedMap<String, byte[]> artifacts;
+    try {
+      artifacts = Generators.render(generator, checked.model(), templates, model.toString());
+    } catch (GenerationException e) {
+      stderr.println("zdp: nothing was generated: " + e.getMessage());
+      return ExitCodes.FINDINGS;
+    }
+    Path outDir = out == null ? model.resolve("generated") : out;
+    ArtifactWriter.Result result;
+    try {
+      result = ArtifactWriter.write(outDir, artifacts);
+    } catch (IOException e) {
+      throw new CannotRun(
+          "cannot write into '" + outDir + "': " + e + "; choose a writable directory for --out",
+          e);
+    }
+    if (verbose) {
+      result.written().forEach(p -> stderr.println("wrote " + outDir.resolve(p)));
+      result.removed().forEach(p -> stderr.println("removed " + outDir.resolve(p)));
+      stderr.printf(
+          "read %d model files from %s and generated in %d ms%n",
+          checked.filesRead(), model, (System.nanoTime() - start) / 1_000_000);
+    }
+    summary(outDir, artifacts, result).forEach(stdout::println);
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /** How many files of one platform were generated, and what writing them did. */
+  private static final class Tally {
+    int files;
+    int written;
+    int unchanged;
+    int removed;
+  }
+
+  /** Per platform: {@code zero: 14 files (3 written, 11 unchanged, 1 removed) in out/zero}. */
+  static List<String> summary(
+      Path outDir, SortedMap<String, byte[]> artifacts, ArtifactWriter.Result result) {
+    Map<String, Tally> tallies = new TreeMap<>();
+    artifacts.keySet().forEach(p -> tally(tallies, p).files++);
+    result.written().forEach(p -> tally(tallies, p).written++);
+    result.unchanged().forEach(p -> tally(tallies, p).unchanged++);
+    result.removed().forEach(p -> tally(tallies, p).removed++);
+    if (tallies.isEmpty()) {
+      return List.of(
+          "nothing to generate: no workspace sinks a dataset through a platform of type zero");
+    }
+    return tallies.entrySet().stream()
+        .map(
+            e ->
+                "%s: %s (%d written, %d unchanged, %d removed) in %s"
+                    .formatted(
+                        e.getKey(),
+                        CheckedModel.count(e.getValue().files, "file"),
+                        e.getValue().written,
+                        e.getValue().unchanged,
+                        e.getValue().removed,
+                        outDir.resolve(e.getKey())))
+        .toList();
+  }
+
+  /** The tally of the platform an artifact belongs to: the first segment of its path. */
+  private static Tally tally(Map<String, Tally> tallies, String artifact) {
+    int slash = artifact.indexOf('/');
+    return tallies.computeIfAbsent(
+        slash < 0 ? artifact : artifact.substring(0, slash), k -> new Tally());
+  }
+}
