@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Zero stack on one machine, from Maven artifacts only: PostgreSQL with logical decoding, a
  * single-node KRaft Kafka broker, a Kafka Connect worker (distributed mode) with the Debezium
- * PostgreSQL source and the Apache Iceberg sink, an S3-compatible store and a JDBC Iceberg catalog
- * kept in the same PostgreSQL. Everything but the S3 store runs in this JVM.
+ * PostgreSQL source and the Apache Iceberg sink, an S3-compatible store, and an Iceberg catalog: a
+ * JDBC catalog kept in the same PostgreSQL, also served as a REST catalog. Everything but the S3
+ * store (and Spark, for MERGE jobs) runs in this JVM.
  *
  * <p>{@link #start(Path)} starts a fresh stack under a work directory (its previous data is wiped);
  * {@link #close()} stops it in reverse order, and so does Ctrl-C. Components log to {@code
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
   /** The database the Iceberg JDBC catalog keeps its tables in. */
   public static final String CATALOG_DATABASE = "iceberg_catalog";
+
+  /**
+   * The JDBC catalog's name: a client of the JDBC catalog must use it to see the tables created
+   * through the REST catalog (the JDBC catalog keys tables by catalog name; REST clients may name
+   * their catalog anything).
+   */
+  public static final String CATALOG_NAME = "sandbox";
 
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
@@ -49,6 +57,7 @@ public final class Sandbox implements AutoCloseable {
   private String bootstrapServers;
   private URI connectUrl;
   private S3Endpoint s3;
+  private URI restCatalogUri;
   private TopicAdmin topics;
 
   private record Running(String name, AutoCloseable service) {}
@@ -106,6 +115,12 @@ public final class Sandbox implements AutoCloseable {
                       logs.resolve("s3proxy.log")),
               service -> service.endpoint().endpoint() + " (bucket " + S3ProxyService.BUCKET + ")");
       sandbox.s3 = s3.endpoint();
+      RestCatalogServer rest =
+          sandbox.step(
+              "Iceberg REST catalog",
+              () -> RestCatalogServer.start(CATALOG_NAME, sandbox.catalogProperties()),
+              service -> service.uri().toString());
+      sandbox.restCatalogUri = rest.uri();
       KafkaService kafka =
           sandbox.step(
               "Kafka",
@@ -193,6 +208,30 @@ public final class Sandbox implements AutoCloseable {
     return properties;
   }
 
+  /** The Iceberg REST catalog's URI (it serves the JDBC catalog's tables). */
+  public URI restCatalogUri() {
+    return restCatalogUri;
+  }
+
+  /**
+   * Iceberg catalog properties for the REST catalog ({@code type=rest}) with S3FileIO on the
+   * sandbox's store: what artifacts generated for a {@code rest} catalog name, with the sandbox's
+   * endpoints and credentials. Any catalog name works with these.
+   */
+  public Map<String, String> restCatalogProperties() {
+    Map<String, String> properties = new TreeMap<>();
+    properties.put("type", "rest");
+    properties.put("uri", restCatalogUri.toString());
+    properties.put("warehouse", s3.warehouse());
+    properties.put("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+    properties.put("s3.endpoint", s3.endpoint().toString());
+    properties.put("s3.path-style-access", "true");
+    properties.put("s3.access-key-id", s3.accessKeyId());
+    properties.put("s3.secret-access-key", s3.secretAccessKey());
+    properties.put("client.region", s3.region());
+    return properties;
+  }
+
   /** A client for the Connect worker's REST API. */
   public ConnectClient connectors() {
     return new ConnectClient(connectUrl);
@@ -205,8 +244,8 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * Runs MERGE job files (Spark SQL) in order, in one local Spark session in a child JVM, against
-   * this sandbox's catalog under the name {@code catalogName} (the name the files use). Each file's
-   * summary line goes to the progress output.
+   * this sandbox's REST catalog under the name {@code catalogName} (the files' default catalog).
+   * Each file's summary line goes to the progress output.
    *
    * @throws SandboxException when a file fails, with the runner's error and where its log is
    */
@@ -216,7 +255,7 @@ public final class Sandbox implements AutoCloseable {
         SparkMerge.run(
             layout.sparkClasspath(),
             catalogName,
-            catalogProperties(),
+            restCatalogProperties(),
             sqlFiles,
             workDir.resolve("spark"),
             workDir.resolve("logs").resolve("spark.log"),

@@ -90,7 +90,8 @@ class SandboxPipelineTest {
     assertThat(topics.apply(new TopicSpec(TOPIC, 1, 1, Map.of()))).isEqualTo(Change.UNCHANGED);
 
     Catalog catalog =
-        CatalogUtil.buildIcebergCatalog(CATALOG, sandbox.catalogProperties(), new Configuration());
+        CatalogUtil.buildIcebergCatalog(
+            Sandbox.CATALOG_NAME, sandbox.catalogProperties(), new Configuration());
     ((SupportsNamespaces) catalog).createNamespace(Namespace.of("staging"));
     catalog.createTable(STAGING, stagingSchema());
 
@@ -214,7 +215,7 @@ class SandboxPipelineTest {
     Map<String, String> sink = new TreeMap<>(sinkConfig());
     sink.put("topics", "zdp.sandbox.unreachable");
     sink.put("iceberg.control.topic", "zdp-sandbox-unreachable-control");
-    sink.put("iceberg.catalog.uri", "jdbc:postgresql://127.0.0.1:1/nowhere");
+    sink.put("iceberg.catalog.uri", "http://127.0.0.1:1/nowhere");
     assertThat(connectors.createOrUpdate("zero-unreachable-sink", sink)).isEqualTo(Change.CREATED);
     sink.put("iceberg.control.commit.interval-ms", "2000");
     assertThat(connectors.createOrUpdate("zero-unreachable-sink", sink)).isEqualTo(Change.UPDATED);
@@ -280,13 +281,10 @@ class SandboxPipelineTest {
     config.put("iceberg.control.topic", CONTROL_TOPIC);
     config.put("iceberg.control.commit.interval-ms", "1000");
     config.put("iceberg.kafka.bootstrap.servers", sandbox.bootstrapServers());
-    config.put("iceberg.catalog", CATALOG);
+    // as generated for a REST catalog: the sink's catalog name is its default, unlike the MERGE's
     sandbox
-        .catalogProperties()
+        .restCatalogProperties()
         .forEach((key, value) -> config.put("iceberg.catalog." + key, value));
-    // the generated sink config names neither: the plugin directory must work with the defaults
-    config.remove("iceberg.catalog.http-client.type");
-    config.remove("iceberg.catalog.s3.chunked-encoding-enabled");
     return config;
   }
 
