@@ -1,4 +1,4 @@
-package dev.zdp.generator.graph;
+package dev.zdp.model.platform;
 
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Milestoning;
@@ -12,7 +12,7 @@ public record IngestedDataset(Dataset dataset, List<Consumer> consumers) {
 
   public IngestedDataset {
     Objects.requireNonNull(dataset, "dataset");
-    consumers = List.copyOf(new TreeSet<>(consumers));
+    consumers = consumers.stream().sorted(Consumer.ORDER).toList();
   }
 
   public String name() {

@@ -1,6 +1,8 @@
-package dev.zdp.generator.graph;
+package dev.zdp.model.platform;
 
 import dev.zdp.model.Datastore;
+import dev.zdp.model.Kind;
+import dev.zdp.model.ObjectPath;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -29,5 +31,15 @@ public record IngestedDatastore(Datastore datastore, List<IngestedDataset> datas
     TreeSet<String> names = new TreeSet<>();
     datasets.forEach(d -> names.addAll(d.workspaces()));
     return names;
+  }
+
+  /** {@code Datastore/crm}. */
+  public ObjectPath path() {
+    return ObjectPath.of(Kind.DATASTORE, datastore.name());
+  }
+
+  /** {@code Datastore/crm/datasets[customers]}. */
+  public ObjectPath path(IngestedDataset dataset) {
+    return path().item("datasets", dataset.name());
   }
 }

@@ -1,4 +1,4 @@
-package dev.zdp.generator.graph;
+package dev.zdp.model.platform;
 
 import dev.zdp.model.Platform;
 import java.util.Comparator;
