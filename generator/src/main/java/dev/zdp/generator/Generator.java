@@ -1,11 +1,11 @@
 package dev.zdp.generator;
 
-import dev.zdp.generator.graph.IntentionGraph;
-import dev.zdp.generator.graph.PlatformIntentions;
 import dev.zdp.generator.template.TemplateEngine;
 import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;

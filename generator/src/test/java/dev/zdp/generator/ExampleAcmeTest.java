@@ -3,12 +3,12 @@ package dev.zdp.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.generator.graph.GraphRenderer;
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.generator.plan.TerraformReader;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.SourceFile;
+import dev.zdp.model.platform.IntentionGraph;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

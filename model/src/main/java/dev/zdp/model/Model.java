@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ public final class Model {
   private final Map<String, Datastore> datastoresByName;
   private final Map<String, Workspace> workspacesByName;
   private final Set<ObjectPath> definedPaths;
+  private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   public Model(
       Optional<Ecosystem> ecosystem,
@@ -133,6 +135,23 @@ public final class Model {
   /** Where {@code path} (or its nearest recorded ancestor) was written. */
   public Optional<SourceLocation> locate(ObjectPath path) {
     return sources.find(path);
+  }
+
+  /**
+   * A fact derived from this model, computed on first use and kept with it: the model is immutable,
+   * so whatever is derived from it (the intention graph, say) is computed once however many rules,
+   * renderers or change checks ask. {@code derive} must be a pure function of the model.
+   */
+  public <T> T derived(Class<T> type, Function<Model, T> derive) {
+    Object known = derived.get(type);
+    if (known == null) {
+      T computed = Objects.requireNonNull(derive.apply(this), "derived value");
+      known = derived.putIfAbsent(type, computed);
+      if (known == null) {
+        known = computed;
+      }
+    }
+    return type.cast(known);
   }
 
   public boolean isEmpty() {

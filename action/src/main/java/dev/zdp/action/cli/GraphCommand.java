@@ -1,9 +1,9 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.generator.graph.GraphRenderer;
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.RuleRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;

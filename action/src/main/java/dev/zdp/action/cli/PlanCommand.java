@@ -2,7 +2,6 @@ package dev.zdp.action.cli;
 
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.Generator;
-import dev.zdp.generator.graph.IntentionGraph;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.PlanRenderer;
 import dev.zdp.generator.plan.Planner;
@@ -10,6 +9,7 @@ import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.ModelSource;
 import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.ActionCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       GraphCommand.class,
       TemplatesCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      ActionCommand.class
     })
 final class ZdpCommand implements Callable<Integer> {
 

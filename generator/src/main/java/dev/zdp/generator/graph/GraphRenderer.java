@@ -1,14 +1,20 @@
 package dev.zdp.generator.graph;
 
+import dev.zdp.model.platform.Consumer;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Draws an intention graph as Mermaid (for markdown, GitHub renders it) or Graphviz DOT. Per
- * platform a cluster of its datastores and their used datasets; an edge from each dataset to each
- * workspace consuming it, labelled with the dataset group and milestoning.
+ * Draws an intention graph ({@link IntentionGraph}, in the model module, which the validator reads
+ * too) as Mermaid (for markdown, GitHub renders it) or Graphviz DOT. Per platform a cluster of its
+ * datastores and their used datasets; an edge from each dataset to each workspace consuming it,
+ * labelled with the dataset group and milestoning.
  */
 public final class GraphRenderer {
 

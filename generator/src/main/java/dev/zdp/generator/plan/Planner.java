@@ -1,13 +1,13 @@
 package dev.zdp.generator.plan;
 
 import dev.zdp.generator.Generator;
-import dev.zdp.generator.graph.IngestedDataset;
-import dev.zdp.generator.graph.IngestedDatastore;
-import dev.zdp.generator.graph.IntentionGraph;
-import dev.zdp.generator.graph.PlatformIntentions;
 import dev.zdp.generator.plan.Callout.Kind;
 import dev.zdp.generator.plan.TerraformReader.Block;
 import dev.zdp.model.Model;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,6 @@
 package dev.zdp.generator.zero;
 
 import dev.zdp.generator.GenerationException;
-import dev.zdp.generator.graph.IngestedDataset;
-import dev.zdp.generator.graph.IngestedDatastore;
-import dev.zdp.generator.graph.PlatformIntentions;
 import dev.zdp.generator.template.HclFormatter;
 import dev.zdp.generator.template.StrictMap;
 import dev.zdp.generator.template.TemplateEngine;
@@ -11,6 +8,9 @@ import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,7 +9,11 @@ public enum ChangeCategory {
   OWNERSHIP(false),
   /** What consumers of a dataset rely on. Overridable with {@code --allow-breaking-changes}. */
   COMPATIBILITY(true),
-  /** The deprecation protocol between producers and consumers. Overridable likewise. */
+  /**
+   * The deprecation protocol between producers and consumers. No change rule is of this category:
+   * the single-model rule {@code deprecation} guards the protocol in every model, and {@link
+   * ChangeValidator} counts it here. Overridable likewise.
+   */
   DEPRECATION(true);
 
   private final boolean overridable;

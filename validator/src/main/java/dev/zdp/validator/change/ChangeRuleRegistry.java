@@ -12,7 +12,6 @@ import dev.zdp.validator.change.compatibility.DatastoreRemoved;
 import dev.zdp.validator.change.compatibility.PrimaryKeyChanged;
 import dev.zdp.validator.change.compatibility.SourceRepointed;
 import dev.zdp.validator.change.compatibility.ZeroSchemaEvolution;
-import dev.zdp.validator.change.deprecation.DeprecationNotAllowed;
 import dev.zdp.validator.change.ownership.ChangeSourceOwnsNothing;
 import dev.zdp.validator.change.ownership.FirstModelSource;
 import dev.zdp.validator.change.ownership.ObjectOwnership;
@@ -69,9 +68,7 @@ public final class ChangeRuleRegistry {
             new ColumnAddedNotNullable(),
             new PrimaryKeyChanged(),
             new ClassificationAddedNotAllowed(),
-            new ZeroSchemaEvolution(),
-            // producers and consumers retiring a dataset together
-            new DeprecationNotAllowed()));
+            new ZeroSchemaEvolution()));
   }
 
   public List<ChangeRule> rules() {

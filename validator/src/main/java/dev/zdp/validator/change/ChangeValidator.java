@@ -10,6 +10,7 @@ import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.Validator;
 import dev.zdp.validator.report.RuleDescription;
+import dev.zdp.validator.rules.deprecation.DeprecatedSink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,9 @@ import java.util.Set;
  *   <li>The change rules' levels come from the base's {@code spec.rules}, so a change cannot relax
  *       the checks that judge it; ownership rules ignore levels.
  *   <li>{@code allowBreakingChanges} turns compatibility and deprecation errors into warnings whose
- *       message starts with {@value #ALLOWED_PREFIX}; ownership errors stay errors.
+ *       message starts with {@value #ALLOWED_PREFIX}; ownership errors stay errors. Deprecation is
+ *       the single-model rule {@code deprecation} (a sink on deprecated data, naming the consuming
+ *       team and its repository): it counts as a breaking change here.
  * </ul>
  */
 public final class ChangeValidator {
@@ -38,6 +41,13 @@ public final class ChangeValidator {
 
   /** How an overridden breaking change is marked, so it stays visible. */
   public static final String ALLOWED_PREFIX = "allowed breaking change: ";
+
+  /**
+   * Single-model rules whose errors in the head are breaking changes of a category, so {@code
+   * allowBreakingChanges} treats them as it treats that category's change rules.
+   */
+  private static final Map<String, ChangeCategory> SINGLE_MODEL_CATEGORIES =
+      Map.of(DeprecatedSink.ID, ChangeCategory.DEPRECATION);
 
   private final Validator validator;
   private final RuleRegistry rules;
@@ -66,10 +76,16 @@ public final class ChangeValidator {
       LoadResult head,
       Optional<RepositoryRef> changeSource,
       boolean allowBreakingChanges) {
-    List<Diagnostic> all = new ArrayList<>(validator.validate(head).diagnostics());
+    List<Diagnostic> headDiagnostics = validator.validate(head).diagnostics();
+    List<Diagnostic> all = new ArrayList<>();
+    for (Diagnostic d : headDiagnostics) {
+      ChangeCategory category = SINGLE_MODEL_CATEGORIES.get(d.rule());
+      boolean overridable = category != null && category.overridable();
+      all.add(allowBreakingChanges && overridable ? allowed(d) : d);
+    }
     boolean firstModel = base.model().isEmpty() && base.problems().isEmpty();
     if (!firstModel) {
-      all.addAll(invalidBase(validator.validate(base).diagnostics(), all));
+      all.addAll(invalidBase(validator.validate(base).diagnostics(), headDiagnostics));
     }
     ModelChange change = new ModelChange(base.model(), head.model(), changeSource);
     all.addAll(check(change, allowBreakingChanges));
@@ -115,19 +131,23 @@ public final class ChangeValidator {
           d = d.withSeverity(level == RuleLevel.ERROR ? Severity.ERROR : Severity.WARNING);
         }
       }
-      if (allowBreakingChanges && category.overridable() && d.severity() == Severity.ERROR) {
-        d =
-            new Diagnostic(
-                d.rule(),
-                Severity.WARNING,
-                ALLOWED_PREFIX + d.message(),
-                d.location(),
-                d.object(),
-                d.hint());
-      }
-      result.add(d);
+      result.add(allowBreakingChanges && category.overridable() ? allowed(d) : d);
     }
     return result;
+  }
+
+  /** An error turned into a warning marked as an allowed breaking change; others as they are. */
+  private static Diagnostic allowed(Diagnostic d) {
+    if (d.severity() != Severity.ERROR) {
+      return d;
+    }
+    return new Diagnostic(
+        d.rule(),
+        Severity.WARNING,
+        ALLOWED_PREFIX + d.message(),
+        d.location(),
+        d.object(),
+        d.hint());
   }
 
   private static Map<String, RuleLevel> levels(ModelChange change) {

@@ -3,6 +3,7 @@ package dev.zdp.validator.change;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.platform.Consumer;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * sinks that consume it.
  */
 public record DatasetChange(
-    String datastore, Dataset before, Dataset after, List<Consumption> consumers) {
+    String datastore, Dataset before, Dataset after, List<Consumer> consumers) {
 
   public DatasetChange {
     consumers = List.copyOf(consumers);
@@ -33,6 +34,6 @@ public record DatasetChange(
 
   /** {@code workspace 'churn' (team analytics)}: whom a breaking change to it breaks. */
   public String consumersDescribed() {
-    return Consumption.describe(consumers);
+    return Consumers.describe(consumers);
   }
 }

@@ -1,15 +1,13 @@
 package dev.zdp.validator.change;
 
 import dev.zdp.model.Dataset;
-import dev.zdp.model.DatasetGroup;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Model;
+import dev.zdp.model.ObjectPath;
 import dev.zdp.model.RepositoryRef;
-import dev.zdp.model.Sink;
-import dev.zdp.model.Workspace;
+import dev.zdp.model.platform.Consumer;
+import dev.zdp.model.platform.IntentionGraph;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +16,18 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A proposed change: the live model (base), the proposed one (head), and who proposes it. The sinks
- * of both models are indexed once, so every rule finds a dataset's consumers without walking every
- * workspace.
+ * A proposed change: the live model (base), the proposed one (head), and who proposes it. Who
+ * consumes what, and on which platform, is read from the intention graph of each model ({@link
+ * IntentionGraph}, built once per model and shared with the single-model rules), so every rule
+ * finds a dataset's consumers without walking every workspace.
  */
 public final class ModelChange {
-
-  private static final Comparator<Consumption> CONSUMER_ORDER =
-      Comparator.comparing(Consumption::workspace)
-          .thenComparing(Consumption::group)
-          .thenComparing(c -> c.sink().key());
 
   private final Model base;
   private final Model head;
   private final Optional<RepositoryRef> changeSource;
-  private final Map<String, List<Consumption>> baseSinks;
-  private final Map<String, List<Consumption>> headSinks;
+  private final IntentionGraph baseGraph;
+  private final IntentionGraph headGraph;
   private final List<DatastoreChange> keptDatastores;
   private final List<DatasetChange> consumedDatasets;
 
@@ -45,8 +39,8 @@ public final class ModelChange {
     this.base = Objects.requireNonNull(base, "base");
     this.head = Objects.requireNonNull(head, "head");
     this.changeSource = Objects.requireNonNull(changeSource, "changeSource");
-    this.baseSinks = sinksByDataset(base);
-    this.headSinks = sinksByDataset(head);
+    this.baseGraph = IntentionGraph.of(base);
+    this.headGraph = IntentionGraph.of(head);
     this.keptDatastores = findKeptDatastores();
     this.consumedDatasets = findConsumedDatasets();
   }
@@ -71,24 +65,24 @@ public final class ModelChange {
   /**
    * Every workspace sink on {@code datastore.dataset} in the head or in the base (a consumer that
    * drops its sink in this same change still relied on the dataset until now), in workspace order.
+   * A sink in both is the head's (its platform is the one the head assigns).
    */
-  public List<Consumption> consumersOf(String datastore, String dataset) {
-    String key = datastore + "." + dataset;
-    Map<String, Consumption> byPath = new LinkedHashMap<>();
-    for (Consumption c : headSinks.getOrDefault(key, List.of())) {
-      byPath.putIfAbsent(c.path().toString(), c);
+  public List<Consumer> consumersOf(String datastore, String dataset) {
+    Map<ObjectPath, Consumer> byPath = new LinkedHashMap<>();
+    for (Consumer c : headGraph.consumersOf(datastore, dataset)) {
+      byPath.putIfAbsent(c.path(), c);
     }
-    for (Consumption c : baseSinks.getOrDefault(key, List.of())) {
-      byPath.putIfAbsent(c.path().toString(), c);
+    for (Consumer c : baseGraph.consumersOf(datastore, dataset)) {
+      byPath.putIfAbsent(c.path(), c);
     }
-    List<Consumption> all = new ArrayList<>(byPath.values());
-    all.sort(CONSUMER_ORDER);
+    List<Consumer> all = new ArrayList<>(byPath.values());
+    all.sort(Consumer.ORDER);
     return all;
   }
 
   /** The sinks on {@code datastore.dataset} in the head only, in workspace order. */
-  public List<Consumption> headConsumersOf(String datastore, String dataset) {
-    return headSinks.getOrDefault(datastore + "." + dataset, List.of());
+  public List<Consumer> headConsumersOf(String datastore, String dataset) {
+    return headGraph.consumersOf(datastore, dataset);
   }
 
   /** Datastores present in both models, by name, in name order. */
@@ -102,21 +96,6 @@ public final class ModelChange {
    */
   public List<DatasetChange> consumedDatasets() {
     return consumedDatasets;
-  }
-
-  private static Map<String, List<Consumption>> sinksByDataset(Model model) {
-    Map<String, List<Consumption>> index = new HashMap<>();
-    for (Workspace workspace : model.workspaces()) {
-      for (DatasetGroup group : workspace.datasetGroups()) {
-        for (Sink sink : group.sinks()) {
-          index
-              .computeIfAbsent(sink.key(), k -> new ArrayList<>())
-              .add(Consumption.of(workspace, group, sink));
-        }
-      }
-    }
-    index.replaceAll((key, sinks) -> sinks.stream().sorted(CONSUMER_ORDER).toList());
-    return index;
   }
 
   private List<DatastoreChange> findKeptDatastores() {
@@ -142,7 +121,7 @@ public final class ModelChange {
         if (after.isEmpty()) {
           continue;
         }
-        List<Consumption> consumers = consumersOf(store.name(), name);
+        List<Consumer> consumers = consumersOf(store.name(), name);
         if (!consumers.isEmpty()) {
           consumed.add(
               new DatasetChange(

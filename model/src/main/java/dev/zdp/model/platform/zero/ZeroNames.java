@@ -278,9 +278,11 @@ public final class ZeroNames {
   /**
    * How a logical column type lands in Iceberg and in Spark SQL, or why it cannot.
    *
-   * @param iceberg the Iceberg type, as Iceberg's docs spell it
-   * @param spark the Spark SQL type the MERGE jobs declare corpus columns with
-   * @param problem why the type cannot be carried, when it cannot (then the other two are empty)
+   * @param iceberg the Iceberg type, as Iceberg's docs spell it ({@code int}, {@code
+   *     decimal(12,2)}, {@code string}); empty when Iceberg has no type for it
+   * @param spark the Spark SQL type the MERGE jobs declare corpus columns with; empty when the type
+   *     cannot be carried
+   * @param problem why the type cannot be carried, when it cannot
    */
   public record MappedType(String iceberg, String spark, Optional<String> problem) {
     public boolean mappable() {
@@ -291,8 +293,8 @@ public final class ZeroNames {
       return new MappedType(iceberg, spark, Optional.empty());
     }
 
-    static MappedType unmappable(String why) {
-      return new MappedType("", "", Optional.of(why));
+    static MappedType unmappable(String iceberg, String why) {
+      return new MappedType(iceberg, "", Optional.of(why));
     }
   }
 
@@ -313,6 +315,7 @@ public final class ZeroNames {
                   "decimal(" + type.size() + "," + type.scale() + ")",
                   "DECIMAL(" + type.size() + "," + type.scale() + ")")
               : MappedType.unmappable(
+                  "",
                   "Iceberg keeps decimals of at most "
                       + ICEBERG_MAX_PRECISION
                       + " digits; "
@@ -324,12 +327,40 @@ public final class ZeroNames {
       case DATE -> MappedType.of("date", "DATE");
       case TIME ->
           MappedType.unmappable(
+              "time",
               "Spark SQL has no time-of-day type, so MERGE jobs cannot carry a 'time' column"
                   + " (store it as text, or as a timestamp)");
       case TIMESTAMP -> MappedType.of("timestamp", "TIMESTAMP_NTZ");
       case TIMESTAMPTZ -> MappedType.of("timestamptz", "TIMESTAMP");
       case BYTEA -> MappedType.of("binary", "BINARY");
     };
+  }
+
+  /**
+   * True when Iceberg can change an existing column of a Zero table from {@code from} to {@code to}
+   * in place: both map to the same Iceberg type ({@code smallint} and {@code integer} are both
+   * {@code int}; {@code char}, {@code varchar} and {@code text} are all {@code string}), or Iceberg
+   * promotes one to the other: {@code int → long}, {@code float → double}, or a decimal's precision
+   * widened at the same scale. Anything else (an integer to a decimal, a decimal's scale) needs a
+   * new column. This is Iceberg's rule only; which changes keep consumers' values readable at all
+   * is the change rules' {@code TypeWidening}.
+   */
+  public static boolean icebergPromotes(ColumnType from, ColumnType to) {
+    String a = mapType(from).iceberg();
+    String b = mapType(to).iceberg();
+    if (a.isEmpty() || b.isEmpty()) {
+      return from.equals(to);
+    }
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.equals("int") && b.equals("long") || a.equals("float") && b.equals("double")) {
+      return true;
+    }
+    return from.base() == ColumnType.Base.DECIMAL
+        && to.base() == ColumnType.Base.DECIMAL
+        && from.scale() == to.scale()
+        && to.size() >= from.size();
   }
 
   // ---------------------------------------------------------------- helpers

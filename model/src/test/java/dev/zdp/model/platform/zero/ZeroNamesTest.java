@@ -13,6 +13,8 @@ import dev.zdp.model.Datastore;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ZeroNamesTest {
 
@@ -125,6 +127,66 @@ class ZeroNamesTest {
     assertThat(ZeroNames.mapType(type("time")).problem()).get().asString().contains("Spark SQL");
     assertThat(ZeroNames.mapType(type("decimal(40,2)")).problem()).get().asString().contains("38");
     assertThat(ZeroNames.mapType(type("decimal(38,2)")).mappable()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} is stored as {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          boolean       | boolean
+          smallint      | int
+          integer       | int
+          bigint        | long
+          real          | float
+          double        | double
+          decimal(12,2) | decimal(12,2)
+          char(2)       | string
+          varchar(10)   | string
+          text          | string
+          uuid          | string
+          json          | string
+          date          | date
+          time          | time
+          timestamp     | timestamp
+          timestamptz   | timestamptz
+          bytea         | binary
+          """)
+  void mapsEveryLogicalTypeToAnIcebergType(String logical, String iceberg) {
+    assertThat(ZeroNames.mapType(type(logical)).iceberg()).isEqualTo(iceberg);
+  }
+
+  @Test
+  void aDecimalTooWideForIcebergHasNoIcebergType() {
+    assertThat(ZeroNames.mapType(type("decimal(40,2)")).iceberg()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # same Iceberg type: nothing to evolve
+          smallint      | integer        | true
+          char(2)       | varchar(10)    | true
+          varchar(10)   | text           | true
+          char(2)       | text           | true
+          # Iceberg's promotions
+          integer       | bigint         | true
+          smallint      | bigint         | true
+          real          | double         | true
+          decimal(10,2) | decimal(12,2)  | true
+          # logical widenings Iceberg cannot apply in place
+          integer       | decimal(10,0)  | false
+          bigint        | decimal(19,0)  | false
+          decimal(10,2) | decimal(11,3)  | false
+          decimal(10,2) | decimal(12,4)  | false
+          # beyond what Iceberg stores: only no change at all
+          decimal(40,2) | decimal(41,3)  | false
+          decimal(40,2) | decimal(40,2)  | true
+          """)
+  void icebergAppliesOnlyItsPromotions(String from, String to, boolean expected) {
+    assertThat(ZeroNames.icebergPromotes(type(from), type(to))).isEqualTo(expected);
   }
 
   private static ColumnType type(String text) {

@@ -3,8 +3,9 @@ package dev.zdp.validator.change.compatibility;
 import dev.zdp.model.Model;
 import dev.zdp.model.Team;
 import dev.zdp.model.Zone;
+import dev.zdp.model.platform.Consumer;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.Consumption;
+import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ public final class ClassificationAddedNotAllowed extends CompatibilityRule {
       added.removeAll(dataset.before().classifications());
       for (String classification : added) {
         Set<String> reported = new LinkedHashSet<>();
-        for (Consumption consumer :
+        for (Consumer consumer :
             change.headConsumersOf(dataset.datastore(), dataset.after().name())) {
           Optional<Zone> zone = zoneOf(change, consumer.team());
           if (zone.isEmpty()
@@ -47,7 +48,7 @@ public final class ClassificationAddedNotAllowed extends CompatibilityRule {
                   + "': zone '"
                   + zone.get().name()
                   + "' does not allow it, and its "
-                  + consumer.describe()
+                  + Consumers.describe(consumer)
                   + " sinks the dataset",
               "leave '"
                   + classification

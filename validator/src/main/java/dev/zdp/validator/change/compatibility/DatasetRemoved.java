@@ -3,8 +3,9 @@ package dev.zdp.validator.change.compatibility;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.platform.Consumer;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.Consumption;
+import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatastoreChange;
 import dev.zdp.validator.change.ModelChange;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class DatasetRemoved extends CompatibilityRule {
         if (store.after().dataset(old.name()).isPresent()) {
           continue;
         }
-        List<Consumption> consumers = change.consumersOf(store.name(), old.name());
+        List<Consumer> consumers = change.consumersOf(store.name(), old.name());
         if (consumers.isEmpty()) {
           continue;
         }
@@ -37,7 +38,7 @@ public final class DatasetRemoved extends CompatibilityRule {
                 + "."
                 + old.name()
                 + "': it breaks "
-                + Consumption.describe(consumers)
+                + Consumers.describe(consumers)
                 + ", still sinking it",
             DatastoreRemoved.PROTOCOL);
       }

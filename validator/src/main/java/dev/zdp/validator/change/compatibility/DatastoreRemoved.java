@@ -4,8 +4,9 @@ import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.platform.Consumer;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.Consumption;
+import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.ModelChange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,10 +30,10 @@ public final class DatastoreRemoved extends CompatibilityRule {
       if (!firstDefinition || change.head().datastore(old.name()).isPresent()) {
         continue;
       }
-      List<Consumption> consumers = new ArrayList<>();
+      List<Consumer> consumers = new ArrayList<>();
       List<String> consumed = new ArrayList<>();
       for (Dataset dataset : old.datasets()) {
-        List<Consumption> sinks = change.consumersOf(old.name(), dataset.name());
+        List<Consumer> sinks = change.consumersOf(old.name(), dataset.name());
         if (!sinks.isEmpty()) {
           consumers.addAll(sinks);
           consumed.add(old.name() + "." + dataset.name());
@@ -41,13 +42,13 @@ public final class DatastoreRemoved extends CompatibilityRule {
       if (consumers.isEmpty()) {
         continue;
       }
-      consumers.sort(Comparator.comparing(Consumption::workspace));
+      consumers.sort(Comparator.comparing(Consumer::workspace));
       findings.reportRemoved(
           ObjectPath.of(Kind.DATASTORE, old.name()),
           "Cannot remove datastore '"
               + old.name()
               + "': it breaks "
-              + Consumption.describe(consumers)
+              + Consumers.describe(consumers)
               + ", still sinking "
               + String.join(", ", consumed),
           PROTOCOL);

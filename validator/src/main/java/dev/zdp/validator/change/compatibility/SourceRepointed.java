@@ -2,8 +2,9 @@ package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Capture;
 import dev.zdp.model.Dataset;
+import dev.zdp.model.platform.Consumer;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.Consumption;
+import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.DatastoreChange;
 import dev.zdp.validator.change.ModelChange;
@@ -46,7 +47,7 @@ public final class SourceRepointed extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (DatastoreChange store : change.keptDatastores()) {
-      List<Consumption> consumers = consumersOfStore(change, store);
+      List<Consumer> consumers = consumersOfStore(change, store);
       if (consumers.isEmpty()) {
         continue;
       }
@@ -68,7 +69,7 @@ public final class SourceRepointed extends CompatibilityRule {
                       + " → "
                       + now
                       + "): consumers would silently read another source; it breaks "
-                      + Consumption.describe(consumers)
+                      + Consumers.describe(consumers)
                       + ", which sink its datasets",
                   HINT);
             }
@@ -93,12 +94,12 @@ public final class SourceRepointed extends CompatibilityRule {
     }
   }
 
-  private static List<Consumption> consumersOfStore(ModelChange change, DatastoreChange store) {
-    List<Consumption> consumers = new ArrayList<>();
+  private static List<Consumer> consumersOfStore(ModelChange change, DatastoreChange store) {
+    List<Consumer> consumers = new ArrayList<>();
     for (Dataset dataset : store.before().datasets()) {
       consumers.addAll(change.consumersOf(store.name(), dataset.name()));
     }
-    consumers.sort(Comparator.comparing(Consumption::workspace));
+    consumers.sort(Comparator.comparing(Consumer::workspace));
     return consumers;
   }
 }

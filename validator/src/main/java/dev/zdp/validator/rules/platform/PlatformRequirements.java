@@ -7,11 +7,11 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Requirements;
 import dev.zdp.model.Workspace;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformCapabilities;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.rules.Platforms;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +43,8 @@ public final class PlatformRequirements implements Rule {
     if (model.ecosystem().isEmpty()) {
       return; // single-ecosystem reports that; there are no platforms to check against
     }
-    List<Platform> platforms = Platforms.of(model);
+    List<Platform> platforms = model.ecosystem().orElseThrow().platforms();
+    IntentionGraph graph = IntentionGraph.of(model);
     for (Workspace workspace : model.workspaces()) {
       for (DatasetGroup group : workspace.datasetGroups()) {
         ObjectPath path =
@@ -66,8 +67,7 @@ public final class PlatformRequirements implements Rule {
         Requirements requirements = group.requirements().get();
         String milestoning = requirements.milestoning().yaml();
         if (group.platform().isPresent()) {
-          Optional<Platform> named =
-              platforms.stream().filter(p -> p.name().equals(group.platform().get())).findFirst();
+          Optional<Platform> named = graph.assignedPlatform(group);
           if (named.isPresent() && !PlatformCapabilities.satisfies(named.get(), requirements)) {
             findings.report(
                 path.field("requirements"),
@@ -79,8 +79,7 @@ public final class PlatformRequirements implements Rule {
                     + " milestoning",
                 "name a platform that keeps " + milestoning + " milestoning, or drop the platform");
           }
-        } else if (platforms.stream()
-            .noneMatch(p -> PlatformCapabilities.satisfies(p, requirements))) {
+        } else if (graph.assignedPlatform(group).isEmpty()) {
           findings.report(
               path.field("requirements"),
               subject

@@ -8,10 +8,10 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Workspace;
 import dev.zdp.model.Zone;
+import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.rules.Platforms;
 import dev.zdp.validator.rules.ResolvedSink;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +39,7 @@ public final class PlatformPolicy implements Rule {
 
   @Override
   public void check(Model model, Findings findings) {
+    IntentionGraph graph = IntentionGraph.of(model);
     for (Workspace workspace : model.workspaces()) {
       Optional<Zone> zone = ResolvedSink.zoneOf(model, workspace);
       if (zone.isEmpty()) {
@@ -46,7 +47,7 @@ public final class PlatformPolicy implements Rule {
       }
       AllowDeny policy = zone.get().policies().platforms();
       for (DatasetGroup group : workspace.datasetGroups()) {
-        Optional<Platform> platform = Platforms.assigned(model, group);
+        Optional<Platform> platform = graph.assignedPlatform(group);
         if (platform.isEmpty() || policy.permits(platform.get().name())) {
           continue; // no platform: platform-reference or platform-requirements reports it
         }

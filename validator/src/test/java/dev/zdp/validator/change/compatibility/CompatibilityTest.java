@@ -354,6 +354,19 @@ class CompatibilityTest {
   }
 
   @Test
+  void aGroupStatingRequirementsIsOnZeroWhenTheIntentionGraphAssignsItThere() throws Exception {
+    Tree live =
+        Acme.model().edit(Acme.CHURN_FILE, "platform: zero", "requirements: {milestoning: live}");
+    String liveCommit = repo.commit(live);
+    Tree head =
+        live.edit(
+            CRM_FILE, "{name: visits, type: integer}", "{name: visits, type: \"decimal(10,0)\"}");
+    Report report = repo.validate(liveCommit, repo.commit(head), PRODUCER, false);
+
+    assertThat(changeErrors(report)).containsExactly("zero-schema-evolution");
+  }
+
+  @Test
   void aConsumerThatDropsItsSinkInTheSameChangeStillCounts() throws Exception {
     Tree head =
         crm("\n        - {name: email, type: varchar(320)}", "")

@@ -10,6 +10,7 @@ import dev.zdp.validator.Diagnostic;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.Acme;
+import dev.zdp.validator.change.ChangeValidator;
 import dev.zdp.validator.change.ModelRepo;
 import dev.zdp.validator.change.Tree;
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Retiring {@code crm.orders}, consumed by workspace churn (team analytics) and, in this test, also
- * by workspace ledger (team finance), one pull request at a time on the live branch.
+ * The deprecation protocol end to end, guarded by the single-model rule {@code deprecation} run on
+ * each pull request's head. Retiring {@code crm.orders}, consumed by workspace churn (team
+ * analytics) and, in this test, also by workspace ledger (team finance), one pull request at a time
+ * on the live branch.
  */
 class DeprecationProtocolTest {
 
@@ -97,31 +100,37 @@ class DeprecationProtocolTest {
     return report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
   }
 
+  /** The {@code deprecation} findings of a report, as {@code severity message}. */
+  private static List<Diagnostic> deprecations(Report report) {
+    return report.diagnostics().stream().filter(d -> d.rule().equals("deprecation")).toList();
+  }
+
   @Test
-  void deprecatingWithoutConsentFailsOncePerSinkNamingWorkspaceAndTeam() throws Exception {
+  void deprecatingWithoutConsentFailsOncePerSinkNamingWorkspaceTeamAndRepository()
+      throws Exception {
     String live = repo.commit(LIVE);
     Tree head = deprecateOrders(LIVE);
     Report report = repo.validate(live, repo.commit(head), PRODUCER, false);
 
-    List<Diagnostic> refused =
-        report.diagnostics().stream()
-            .filter(d -> d.rule().equals("deprecation-not-allowed"))
-            .toList();
+    assertThat(errors(report)).extracting(Diagnostic::rule).containsOnly("deprecation");
+    List<Diagnostic> refused = deprecations(report);
     assertThat(refused)
         .extracting(Diagnostic::message)
         .containsExactlyInAnyOrder(
-            "Cannot deprecate dataset 'crm.orders': workspace 'churn' (team analytics) sinks"
-                + " 'crm.orders' in dataset group 'feed' without deprecationsAllowed: true",
-            "Cannot deprecate dataset 'crm.orders': workspace 'ledger' (team finance) sinks"
-                + " 'crm.orders' in dataset group 'books' without deprecationsAllowed: true");
+            "Workspace 'churn' of team 'analytics' (acme/analytics@main) sinks dataset"
+                + " 'crm.orders', but dataset 'crm.orders' is deprecated",
+            "Workspace 'ledger' of team 'finance' (acme/finance@main) sinks dataset"
+                + " 'crm.orders', but dataset 'crm.orders' is deprecated");
     assertThat(refused)
         .extracting(Diagnostic::hint)
         .contains(
-            "ask team analytics (acme/analytics@main) to set `deprecationsAllowed: true` on that"
-                + " sink first (or to remove it), then deprecate");
+            "team 'analytics' (acme/analytics@main) should move to its replacement (ask team"
+                + " 'sales') or write deprecationsAllowed: true on this sink to accept it for now");
     assertThat(refused)
         .extracting(d -> at(d))
-        .containsOnly("model/" + CRM_FILE + ":" + head.lineOf(CRM_FILE, "deprecated: true"));
+        .containsExactlyInAnyOrder(
+            "model/" + CHURN_FILE + ":" + head.lineOf(CHURN_FILE, "dataset: orders}"),
+            "model/" + LEDGER_FILE + ":" + head.lineOf(LEDGER_FILE, "dataset: orders}"));
   }
 
   @Test
@@ -130,16 +139,43 @@ class DeprecationProtocolTest {
     Tree head = LIVE.edit(CRM_FILE, "spec:\n", "spec:\n  deprecated: true\n");
     Report report = repo.validate(live, repo.commit(head), PRODUCER, false);
 
-    assertThat(report.diagnostics())
-        .filteredOn(d -> d.rule().equals("deprecation-not-allowed"))
+    assertThat(deprecations(report))
         .extracting(Diagnostic::message)
-        .allMatch(m -> m.startsWith("Cannot deprecate datastore 'crm': "))
+        .allMatch(m -> m.endsWith(", but datastore 'crm' is deprecated"))
         .hasSize(3);
+    assertThat(errors(report)).hasSize(3);
   }
 
   @Test
-  void theFourStepsEachPass() throws Exception {
+  void allowingBreakingChangesTurnsTheRefusalsIntoMarkedWarnings() throws Exception {
     String live = repo.commit(LIVE);
+    Report report = repo.validate(live, repo.commit(deprecateOrders(LIVE)), PRODUCER, true);
+
+    assertThat(report.errors()).isZero();
+    assertThat(deprecations(report))
+        .hasSize(2)
+        .allSatisfy(
+            d -> {
+              assertThat(d.severity()).isEqualTo(Severity.WARNING);
+              assertThat(d.message())
+                  .startsWith(ChangeValidator.ALLOWED_PREFIX + "Workspace '")
+                  .endsWith("but dataset 'crm.orders' is deprecated");
+            });
+  }
+
+  @Test
+  void theFourStepsEachPassAndDeprecatingEarlyFailsNamingEachConsumer() throws Exception {
+    String live = repo.commit(LIVE);
+
+    // 0. Deprecating before the consumers agree fails, naming each consumer and its repository.
+    Report tooEarly = repo.validate(live, repo.commit(deprecateOrders(LIVE)), PRODUCER, false);
+    assertThat(errors(tooEarly))
+        .extracting(Diagnostic::message)
+        .containsExactlyInAnyOrder(
+            "Workspace 'churn' of team 'analytics' (acme/analytics@main) sinks dataset"
+                + " 'crm.orders', but dataset 'crm.orders' is deprecated",
+            "Workspace 'ledger' of team 'finance' (acme/finance@main) sinks dataset"
+                + " 'crm.orders', but dataset 'crm.orders' is deprecated");
 
     // 1. Each consumer agrees, from its own repository.
     Tree agreedByChurn =
@@ -153,11 +189,14 @@ class DeprecationProtocolTest {
     String step1b = repo.commit(agreed);
     assertThat(repo.validate(step1a, step1b, "acme/finance@main", false).diagnostics()).isEmpty();
 
-    // 2. The producer deprecates the dataset: every sink on it has agreed.
+    // 2. The producer deprecates the dataset: every sink on it has agreed, so only warnings.
     Tree deprecated = deprecateOrders(agreed);
     String step2 = repo.commit(deprecated);
     Report deprecating = repo.validate(step1b, step2, PRODUCER, false);
     assertThat(errors(deprecating)).isEmpty();
+    assertThat(deprecations(deprecating))
+        .extracting(Diagnostic::severity)
+        .containsExactly(Severity.WARNING, Severity.WARNING);
 
     // 3. The consumers remove their sinks (finance drops its whole workspace).
     Tree churnUnsunk =

@@ -12,19 +12,32 @@ class DeprecatedSinkTest {
   void sinksOnDeprecatedDataAreErrorsUnlessTheyAllowDeprecations() {
     RuleFixture fixture = RuleFixture.run(new DeprecatedSink(), "broken").assertMatchesMarkers();
 
+    String churn = "Workspace 'churn' of team 'analytics_team' (acme/analytics@main) sinks";
     assertThat(fixture.messages())
         .containsExactlyInAnyOrder(
-            "Workspace 'churn' sinks dataset 'crm.segments', but dataset 'crm.segments' is"
-                + " deprecated",
-            "Workspace 'churn' sinks dataset 'crm.legacy_scores', but dataset"
-                + " 'crm.legacy_scores' is deprecated",
-            "Workspace 'churn' sinks dataset 'old_crm.contacts', but datastore 'old_crm' is"
-                + " deprecated",
-            "Workspace 'churn' sinks dataset 'old_crm.notes', but datastore 'old_crm' is"
-                + " deprecated");
+            churn + " dataset 'crm.segments', but dataset 'crm.segments' is deprecated",
+            churn + " dataset 'crm.legacy_scores', but dataset 'crm.legacy_scores' is deprecated",
+            churn + " dataset 'old_crm.contacts', but datastore 'old_crm' is deprecated",
+            churn + " dataset 'old_crm.notes', but datastore 'old_crm' is deprecated");
     assertThat(fixture.diagnostics())
         .filteredOn(d -> d.severity() == Severity.ERROR)
-        .allSatisfy(d -> assertThat(d.hint()).contains("deprecationsAllowed: true"));
+        .allSatisfy(
+            d ->
+                assertThat(d.hint())
+                    .startsWith("team 'analytics_team' (acme/analytics@main) should move to")
+                    .contains("ask team 'customer_team'")
+                    .contains("deprecationsAllowed: true"));
+  }
+
+  @Test
+  void aConsumingTeamNoZoneDeclaresIsNamedWithoutARepository() {
+    RuleFixture fixture =
+        RuleFixture.run(new DeprecatedSink(), "undeclared-team").assertMatchesMarkers();
+
+    assertThat(fixture.messages())
+        .containsExactly(
+            "Workspace 'churn' of team 'analytics_team' sinks dataset 'crm.segments', but dataset"
+                + " 'crm.segments' is deprecated");
   }
 
   @Test

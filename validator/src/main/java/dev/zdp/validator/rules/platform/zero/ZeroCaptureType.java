@@ -2,6 +2,10 @@ package dev.zdp.validator.rules.platform.zero;
 
 import dev.zdp.model.Capture;
 import dev.zdp.model.Model;
+import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.Severity;
@@ -32,8 +36,8 @@ public final class ZeroCaptureType implements Rule {
   @Override
   public void check(Model model, Findings findings) {
     Set<String> reported = new HashSet<>();
-    for (ZeroIntentions intentions : ZeroIntentions.of(model)) {
-      for (ZeroIntentions.Ingested ingested : intentions.datastores()) {
+    for (PlatformIntentions intentions : IntentionGraph.of(model).platformsOfType(Platform.ZERO)) {
+      for (IngestedDatastore ingested : intentions.datastores()) {
         Capture capture = ingested.datastore().capture();
         if (Capture.POSTGRES_CDC.equals(capture.type())
             || !reported.add(ingested.datastore().name())) {

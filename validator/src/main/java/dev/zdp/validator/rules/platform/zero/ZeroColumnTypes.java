@@ -4,6 +4,11 @@ import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.model.platform.zero.ZeroNames.MappedType;
 import dev.zdp.validator.Findings;
@@ -37,12 +42,13 @@ public final class ZeroColumnTypes implements Rule {
   @Override
   public void check(Model model, Findings findings) {
     Set<ObjectPath> reported = new HashSet<>();
-    for (ZeroIntentions intentions : ZeroIntentions.of(model)) {
-      for (ZeroIntentions.Ingested ingested : intentions.datastores()) {
-        for (Dataset dataset : ingested.datasets()) {
+    for (PlatformIntentions intentions : IntentionGraph.of(model).platformsOfType(Platform.ZERO)) {
+      for (IngestedDatastore ingested : intentions.datastores()) {
+        for (IngestedDataset used : ingested.datasets()) {
+          Dataset dataset = used.dataset();
           for (Column column : dataset.columns()) {
             MappedType mapped = ZeroNames.mapType(column.type());
-            ObjectPath path = ingested.path(dataset).item("columns", column.name()).field("type");
+            ObjectPath path = ingested.path(used).item("columns", column.name()).field("type");
             if (mapped.mappable() || !reported.add(path)) {
               continue;
             }

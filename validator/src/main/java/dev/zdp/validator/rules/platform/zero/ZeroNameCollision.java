@@ -5,6 +5,10 @@ import dev.zdp.model.Datastore;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
@@ -42,11 +46,11 @@ public final class ZeroNameCollision implements Rule {
   public void check(Model model, Findings findings) {
     Map<String, Claim> replication = new HashMap<>();
     Claims claims = new Claims(model, findings, new HashSet<>());
-    for (ZeroIntentions intentions : ZeroIntentions.of(model)) {
+    for (PlatformIntentions intentions : IntentionGraph.of(model).platformsOfType(Platform.ZERO)) {
       Platform platform = intentions.platform();
       String on = " on platform '" + platform.name() + "'";
       Map<String, Claim> names = new HashMap<>();
-      for (ZeroIntentions.Ingested ingested : intentions.datastores()) {
+      for (IngestedDatastore ingested : intentions.datastores()) {
         Datastore datastore = ingested.datastore();
         String store = "datastore '" + datastore.name() + "'" + on;
         ObjectPath capture = ingested.path().field("capture");
@@ -82,7 +86,8 @@ public final class ZeroNameCollision implements Rule {
                 ZeroNames.controlTopic(platform, datastore),
                 store,
                 ingested.path()));
-        for (Dataset dataset : ingested.datasets()) {
+        for (IngestedDataset used : ingested.datasets()) {
+          Dataset dataset = used.dataset();
           String owner = "dataset '" + datastore.name() + "." + dataset.name() + "'" + on;
           claims.claim(
               names,
@@ -90,7 +95,7 @@ public final class ZeroNameCollision implements Rule {
                   "Kafka topic",
                   ZeroNames.topic(platform, datastore, dataset),
                   owner,
-                  ZeroTopicNames.tableOrDataset(model, ingested.path(dataset))));
+                  ZeroTopicNames.tableOrDataset(model, ingested.path(used))));
           Map<String, ZeroNames.TableName> tables = new LinkedHashMap<>();
           tables.put("staging table", ZeroNames.stagingTable(platform, datastore, dataset));
           tables.put("live table", ZeroNames.liveTable(platform, datastore, dataset));
@@ -98,7 +103,7 @@ public final class ZeroNameCollision implements Rule {
           tables.forEach(
               (what, table) ->
                   claims.claim(
-                      names, new Claim(what, table.qualified(), owner, ingested.path(dataset))));
+                      names, new Claim(what, table.qualified(), owner, ingested.path(used))));
         }
       }
     }

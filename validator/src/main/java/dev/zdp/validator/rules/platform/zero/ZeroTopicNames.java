@@ -3,6 +3,11 @@ package dev.zdp.validator.rules.platform.zero;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
@@ -40,14 +45,15 @@ public final class ZeroTopicNames implements Rule {
 
   @Override
   public void check(Model model, Findings findings) {
-    for (ZeroIntentions intentions : ZeroIntentions.of(model)) {
+    for (PlatformIntentions intentions : IntentionGraph.of(model).platformsOfType(Platform.ZERO)) {
       Map<String, Claim> byMetricName = new HashMap<>();
       Set<String> seen = new HashSet<>();
       String on = "on platform '" + intentions.platform().name() + "'";
-      for (ZeroIntentions.Ingested ingested : intentions.datastores()) {
-        for (Dataset dataset : ingested.datasets()) {
+      for (IngestedDatastore ingested : intentions.datastores()) {
+        for (IngestedDataset used : ingested.datasets()) {
+          Dataset dataset = used.dataset();
           String topic = ZeroNames.topic(intentions.platform(), ingested.datastore(), dataset);
-          ObjectPath at = tableOrDataset(model, ingested.path(dataset));
+          ObjectPath at = tableOrDataset(model, ingested.path(used));
           String owner = "dataset '" + ingested.datastore().name() + "." + dataset.name() + "'";
           Optional<String> problem = ZeroNames.topicProblem(topic);
           if (problem.isPresent()) {

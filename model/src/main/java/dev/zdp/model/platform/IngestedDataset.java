@@ -1,0 +1,33 @@
+package dev.zdp.model.platform;
+
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Milestoning;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** A dataset a platform ingests because at least one consumer sinks it; consumers sorted. */
+public record IngestedDataset(Dataset dataset, List<Consumer> consumers) {
+
+  public IngestedDataset {
+    Objects.requireNonNull(dataset, "dataset");
+    consumers = consumers.stream().sorted(Consumer.ORDER).toList();
+  }
+
+  public String name() {
+    return dataset.name();
+  }
+
+  /** True when some consumer asks for the full history (SCD2) of the dataset. */
+  public boolean forensic() {
+    return consumers.stream().anyMatch(c -> c.milestoning() == Milestoning.FORENSIC);
+  }
+
+  /** The names of the consuming workspaces, sorted, each once. */
+  public SortedSet<String> workspaces() {
+    TreeSet<String> names = new TreeSet<>();
+    consumers.forEach(c -> names.add(c.workspace()));
+    return names;
+  }
+}

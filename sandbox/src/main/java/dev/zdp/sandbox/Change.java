@@ -1,0 +1,13 @@
+package dev.zdp.sandbox;
+
+/** What applying one desired resource (a topic, a connector) did to the running stack. */
+public enum Change {
+  /** It did not exist and was created. */
+  CREATED,
+  /** It existed with other settings and was changed in place. */
+  UPDATED,
+  /** It existed with settings that cannot change in place: deleted and created again. */
+  RECREATED,
+  /** It existed exactly as desired: nothing was sent. */
+  UNCHANGED
+}
