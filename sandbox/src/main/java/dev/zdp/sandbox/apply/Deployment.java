@@ -3,6 +3,7 @@ package dev.zdp.sandbox.apply;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.zero.ZeroRenderer;
+import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
@@ -120,28 +121,27 @@ public final class Deployment {
     return IntentionGraph.of(model).platformsOfType(Platform.ZERO);
   }
 
+  /** A source table created in the sandbox's PostgreSQL. */
+  public record CreatedTable(Datastore datastore, Dataset dataset) {}
+
   /**
-   * Creates the source tables of every ingested datastore that are missing, each with {@code
-   * samples} sample rows.
+   * Creates the missing source tables of every ingested datastore, empty (insert rows once the
+   * capture runs: Debezium does not snapshot a table added to a running capture).
    *
-   * @return how many tables were created
+   * @return the tables created now
    */
-  public int createSourceTables(Model model, int samples) {
-    int created = 0;
+  public List<CreatedTable> createSourceTables(Model model) {
+    List<CreatedTable> created = new ArrayList<>();
     for (PlatformIntentions platform : platforms(model)) {
       for (IngestedDatastore ingested : platform.datastores()) {
-        for (var dataset : sources.create(ingested.datastore())) {
-          if (samples > 0) {
-            sources.insertSamples(ingested.datastore(), dataset, 1, samples);
-          }
+        for (Dataset dataset : sources.create(ingested.datastore())) {
           progress.accept(
               "  source table "
                   + ingested.datastore().capture().database()
                   + "."
                   + dataset.table()
-                  + " created"
-                  + (samples > 0 ? " with " + samples + " sample rows" : ""));
-          created++;
+                  + " created");
+          created.add(new CreatedTable(ingested.datastore(), dataset));
         }
       }
     }

@@ -89,7 +89,7 @@ class EndToEndTest {
     Datastore shop = model.datastore("shop").orElseThrow();
 
     // source tables from the model's schemas, rows there before the connectors start (snapshot)
-    deployment.createSourceTables(model, 0);
+    deployment.createSourceTables(model);
     SourceTables sources = deployment.sources();
     sources.run(
         crm,
@@ -223,7 +223,7 @@ class EndToEndTest {
         modelDir.resolve("workspaces.yaml"),
         StandardCopyOption.REPLACE_EXISTING);
     Model v2 = Deployment.load(modelDir);
-    deployment.createSourceTables(v2, 0);
+    deployment.createSourceTables(v2);
     ApplyReport second = deployment.apply(v2);
     assertThat(second.changes())
         .filteredOn(change -> change.change() != Change.UNCHANGED)
