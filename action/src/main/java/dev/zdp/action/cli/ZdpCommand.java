@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       GraphCommand.class,
       TemplatesCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      SandboxCommand.class
     })
 final class ZdpCommand implements Callable<Integer> {
 

@@ -171,7 +171,24 @@ public final class Deployment {
       }
     }
     createNamespaces(model);
-    ApplyReport report = applier.apply(read);
+    ApplyReport applied = applier.apply(read);
+    SortedSet<String> notes = new TreeSet<>(applied.notes());
+    for (PlatformIntentions platform : platforms(model)) {
+      Platform settings = platform.platform();
+      if (settings.kafka().tls() || settings.kafka().credential().isPresent()) {
+        notes.add("provider kafka: TLS/SASL settings ignored: the sandbox's broker is plaintext");
+      }
+      settings
+          .connect()
+          .credential()
+          .ifPresent(
+              credential ->
+                  notes.add(
+                      "provider kafka-connect: basic auth ("
+                          + credential
+                          + ") ignored: the sandbox's Connect REST API is open on loopback"));
+    }
+    ApplyReport report = new ApplyReport(applied.changes(), notes);
     modules = List.copyOf(read);
     if (!report.nothingChanged()) {
       awaitCapture(model);

@@ -38,6 +38,11 @@ final class Arrivals {
     return tables.stream().anyMatch(t -> seen.getOrDefault(t, 0L) > 0);
   }
 
+  /** True when every staging table of the model has at least one row. */
+  boolean everyStagingTableHasRows(Model model) {
+    return tables(model, true).stream().allMatch(t -> seen.getOrDefault(t, 0L) > 0);
+  }
+
   private boolean report(List<String> tables) {
     boolean changed = false;
     try (IcebergTables iceberg = new IcebergTables(sandbox)) {
@@ -46,9 +51,10 @@ final class Arrivals {
         if (rows.isEmpty()) {
           continue;
         }
-        Long before = seen.put(table, rows.get());
-        if (before == null || !before.equals(rows.get())) {
-          long delta = rows.get() - (before == null ? 0 : before);
+        long before = seen.getOrDefault(table, 0L);
+        seen.put(table, rows.get());
+        if (before != rows.get()) {
+          long delta = rows.get() - before;
           out.printf("  %-45s %6d rows (%s%d)%n", table, rows.get(), delta >= 0 ? "+" : "", delta);
           changed = true;
         }

@@ -69,8 +69,13 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Option(
       names = "--once",
-      description = "Stop after the first MERGE run has shown rows in the corpus (for scripts).")
+      description =
+          "Stop after the first MERGE run, once every staging table has rows (at most 3"
+              + " minutes); exit 0 when the corpus has rows, 1 when not (for scripts).")
   boolean once;
+
+  private static final long POLL_MILLIS = 2000;
+  private static final Duration ONCE_LIMIT = Duration.ofMinutes(3);
 
   private final PrintStream out = System.out;
 
@@ -118,7 +123,8 @@ public final class SandboxMain implements Callable<Integer> {
               : "Ctrl-C stops the sandbox.");
       ModelFiles files = new ModelFiles(model);
       long lastMerge = 0;
-      boolean stagingChanged = false;
+      boolean pending = false;
+      long onceDeadline = System.nanoTime() + ONCE_LIMIT.toNanos();
       while (true) {
         if (watch && files.changed()) {
           out.println("Model changed: validating, generating, applying...");
@@ -130,23 +136,35 @@ public final class SandboxMain implements Callable<Integer> {
             out.println("Not applied: " + e.getMessage());
           }
         }
-        stagingChanged |= arrivals.staging(current);
-        if (stagingChanged
-            && System.nanoTime() - lastMerge > Duration.ofSeconds(mergeEverySeconds).toNanos()) {
+        boolean arriving = arrivals.staging(current);
+        pending |= arriving;
+        // merge once staging has settled (no new rows since the last poll)
+        boolean due =
+            pending
+                && !arriving
+                && System.nanoTime() - lastMerge > Duration.ofSeconds(mergeEverySeconds).toNanos();
+        if (once) {
+          due =
+              pending
+                  && !arriving
+                  && (arrivals.everyStagingTableHasRows(current)
+                      || System.nanoTime() > onceDeadline);
+        }
+        if (due) {
           out.println("Running the MERGE jobs...");
           try {
             deployment.merge(1);
-            stagingChanged = false;
+            pending = false;
           } catch (SandboxException e) {
             out.println("MERGE failed: " + e.getMessage());
           }
           lastMerge = System.nanoTime();
           boolean corpusRows = arrivals.corpus(current);
-          if (once && corpusRows) {
-            return 0;
+          if (once) {
+            return corpusRows ? 0 : 1;
           }
         }
-        Thread.sleep(2000);
+        Thread.sleep(POLL_MILLIS);
       }
     } catch (SandboxException e) {
       System.err.println("zdp sandbox: " + e.getMessage());
