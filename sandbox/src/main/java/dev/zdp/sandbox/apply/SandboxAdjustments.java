@@ -128,9 +128,13 @@ public record SandboxAdjustments(
       notes.add(name + ": S3 path-style access on (the sandbox's store needs it)");
     }
     if (!s3.accessKeyId().equals(config.get("iceberg.catalog.s3.access-key-id"))) {
+      boolean given = config.containsKey("iceberg.catalog.s3.access-key-id");
       config.put("iceberg.catalog.s3.access-key-id", s3.accessKeyId());
       config.put("iceberg.catalog.s3.secret-access-key", s3.secretAccessKey());
-      notes.add(name + ": S3 keys -> the sandbox's store's (the platform names none)");
+      notes.add(
+          name
+              + ": S3 keys -> the sandbox's store's"
+              + (given ? " (it accepts no others)" : " (the platform names no S3 credential)"));
     }
     commitIntervalMs.ifPresent(
         interval -> {
