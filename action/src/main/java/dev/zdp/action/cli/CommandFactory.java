@@ -1,6 +1,9 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.ActionCommand;
 import dev.zdp.validator.RuleRegistry;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -11,9 +14,13 @@ import picocli.CommandLine.IFactory;
 final class CommandFactory implements IFactory {
 
   private final RuleRegistry rules;
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
 
-  CommandFactory(RuleRegistry rules) {
+  CommandFactory(RuleRegistry rules, Map<String, String> environment, Path workingDirectory) {
     this.rules = rules;
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
   }
 
   @Override
@@ -32,6 +39,9 @@ final class CommandFactory implements IFactory {
     }
     if (type == RulesCommand.class) {
       return type.cast(new RulesCommand(rules));
+    }
+    if (type == ActionCommand.class) {
+      return type.cast(new ActionCommand(environment, workingDirectory));
     }
     return CommandLine.defaultFactory().create(type);
   }

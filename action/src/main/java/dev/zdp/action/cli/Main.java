@@ -5,6 +5,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -35,12 +37,37 @@ public final class Main {
     return run(RuleRegistry.builtIn(), out, err, args);
   }
 
+  /**
+   * Runs {@code zdp args} in the given process environment and working directory instead of this
+   * process's (for tests of {@code zdp action}, which reads the CI's variables).
+   */
+  public static int run(
+      Map<String, String> environment,
+      Path workingDirectory,
+      PrintStream out,
+      PrintStream err,
+      String... args) {
+    return run(RuleRegistry.builtIn(), environment, workingDirectory, out, err, args);
+  }
+
   /** Runs {@code zdp args} with {@code rules} instead of the built-in rules (for tests). */
   static int run(RuleRegistry rules, PrintStream out, PrintStream err, String... args) {
+    return run(rules, System.getenv(), Path.of("").toAbsolutePath(), out, err, args);
+  }
+
+  private static int run(
+      RuleRegistry rules,
+      Map<String, String> environment,
+      Path workingDirectory,
+      PrintStream out,
+      PrintStream err,
+      String... args) {
     PrintWriter outWriter = utf8(out);
     PrintWriter errWriter = utf8(err);
     try {
-      CommandLine cli = new CommandLine(new ZdpCommand(), new CommandFactory(rules));
+      CommandLine cli =
+          new CommandLine(
+              new ZdpCommand(), new CommandFactory(rules, environment, workingDirectory));
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       OneLineErrors errors = new OneLineErrors(errWriter);

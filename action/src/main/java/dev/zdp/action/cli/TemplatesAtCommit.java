@@ -21,7 +21,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * directory for the template engine (which reads files) and deleted on {@link #close}. The model
  * itself has been read at the same ref before, so the repository and the ref are known to exist.
  */
-final class TemplatesAtCommit implements AutoCloseable {
+public final class TemplatesAtCommit implements AutoCloseable {
 
   private final Path copy;
   private final UserTemplates templates;
@@ -31,12 +31,12 @@ final class TemplatesAtCommit implements AutoCloseable {
     this.templates = templates;
   }
 
-  UserTemplates templates() {
+  public UserTemplates templates() {
     return templates;
   }
 
   /** Copies {@code <model>/templates/} at {@code ref}; empty templates when there is none. */
-  static TemplatesAtCommit read(Path model, String ref) {
+  public static TemplatesAtCommit read(Path model, String ref) {
     Path absolute = model.toAbsolutePath().normalize();
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
     String shownAs = model.resolve(UserTemplates.DIRECTORY) + " at " + ref;

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
  * @param directory where the templates can be read, if the model has any
  * @param shownAs how to name the directory to the user (it may be a copy out of a git commit)
  */
-record UserTemplates(Optional<Path> directory, String shownAs) {
+public record UserTemplates(Optional<Path> directory, String shownAs) {
 
   /** The directory below the model directory that holds template overrides. */
-  static final String DIRECTORY = "templates";
+  public static final String DIRECTORY = "templates";
 
   /** {@code <model>/templates} on disk, when that directory exists. */
-  static UserTemplates onDisk(Path model) {
+  public static UserTemplates onDisk(Path model) {
     Path dir = model.resolve(DIRECTORY);
     return new UserTemplates(
         Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty(), dir.toString());
@@ -40,7 +40,7 @@ record UserTemplates(Optional<Path> directory, String shownAs) {
    * One line per file in the templates directory that overrides no template (a typo in its name
    * would otherwise be silently ignored), with the nearest template name.
    */
-  List<String> strays() {
+  public List<String> strays() {
     if (directory.isEmpty()) {
       return List.of();
     }

@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.ActionCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
       GraphCommand.class,
       TemplatesCommand.class,
       RulesCommand.class,
+      ActionCommand.class,
       SandboxCommand.class
     })
 final class ZdpCommand implements Callable<Integer> {

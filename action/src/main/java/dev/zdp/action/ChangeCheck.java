@@ -1,0 +1,75 @@
+package dev.zdp.action;
+
+import dev.zdp.action.report.AffectedGraph;
+import dev.zdp.action.report.CheckResult;
+import dev.zdp.generator.plan.Plan;
+import dev.zdp.generator.plan.Planner;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.change.ChangeValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a pull or merge request: the head model validated as a change of the base (ownership
+ * judged against the change's source, breaking changes allowed by the label), and the plan of what
+ * merging it would generate. Both models are read from git as data; nothing from the proposed
+ * change runs (both sides render with the base's templates), so this is safe on a fork's pull
+ * request with {@code pull_request_target}.
+ */
+final class ChangeCheck {
+
+  private ChangeCheck() {}
+
+  /** The check, and the head model's file count and model-wide file for the report formats. */
+  record Outcome(CheckResult result, ModelAtCommit head) {}
+
+  static Outcome run(ActionEnvironment env, Trigger.ChangeRequest change, String subject)
+      throws ModelSourceException {
+    ActionInputs inputs = env.inputs();
+    ModelAtCommit base = ModelAtCommit.read(env.modelDirectory(), change.baseSha());
+    ModelAtCommit head = ModelAtCommit.read(env.modelDirectory(), change.headSha());
+    boolean allowBreaking = change.labels().contains(inputs.allowBreakingChangesLabel());
+    Report report =
+        ChangeValidator.builtIn()
+            .validate(
+                base.loaded(), head.loaded(), Optional.of(change.changeSource()), allowBreaking);
+    List<String> notes = new ArrayList<>();
+    if (allowBreaking) {
+      notes.add(
+          "The label '"
+              + inputs.allowBreakingChangesLabel()
+              + "' is set: breaking changes are reported as warnings, not errors.");
+    }
+    if (TemplateChanges.between(env.modelDirectory(), change.baseSha(), change.headSha())) {
+      notes.add(
+          "This change edits templates/: the plan renders both sides with the live templates"
+              + " (zdp never runs templates from a proposed change); the new templates take"
+              + " effect once merged.");
+    }
+    Optional<Plan> plan = Optional.empty();
+    try {
+      plan =
+          Optional.of(
+              Planner.diff(
+                  base.render(inputs.shardSize(), change.baseSha()),
+                  head.render(inputs.shardSize(), change.baseSha()),
+                  base.graph(),
+                  head.graph()));
+    } catch (RuntimeException e) {
+      notes.add("No plan: the head model cannot be rendered (" + e.getMessage() + ").");
+    }
+    Optional<IntentionGraph> affected;
+    try {
+      affected = AffectedGraph.between(base.model(), head.model());
+    } catch (RuntimeException e) {
+      affected = Optional.empty();
+    }
+    return new Outcome(
+        new CheckResult(
+            subject, report, head.filesRead(), inputs.failOnWarnings(), plan, affected, notes),
+        head);
+  }
+}

@@ -1,0 +1,219 @@
+package dev.zdp.action;
+
+import dev.zdp.action.deploy.CommitAndPush;
+import dev.zdp.action.deploy.LogFolds;
+import dev.zdp.action.deploy.TerraformRunner;
+import dev.zdp.action.report.CheckResult;
+import dev.zdp.generator.ArtifactWriter;
+import dev.zdp.generator.plan.Plan;
+import dev.zdp.generator.plan.Planner;
+import dev.zdp.model.Ecosystem;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.change.ChangeValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * A run on a branch (a push, a manual run, a default-branch pipeline): validates the model at the
+ * commit; with errors nothing is generated or deployed. On the ecosystem's live branch it then
+ * generates and deploys as the {@code deploy} input says; the plan compares the new artifacts with
+ * the ones already in the output directory.
+ */
+final class LiveRun {
+
+  private final ActionEnvironment env;
+  private final PrintWriter out;
+
+  LiveRun(ActionEnvironment env, PrintWriter out) {
+    this.env = env;
+    this.out = out;
+  }
+
+  /**
+   * What the run found and did.
+   *
+   * @param deployed false when the deploy failed
+   * @param artifactsChanged whether the deploy changed (or, for {@code none}, would change) files
+   */
+  record Outcome(
+      CheckResult result, ModelAtCommit model, boolean deployed, boolean artifactsChanged) {
+    boolean succeeded() {
+      return result.passes() && deployed;
+    }
+  }
+
+  Outcome run(Trigger.LiveUpdate update) throws ModelSourceException, IOException {
+    ActionInputs inputs = env.inputs();
+    ModelAtCommit model = ModelAtCommit.read(env.modelDirectory(), update.sha());
+    Report report = ChangeValidator.builtIn().validate(model.loaded());
+    String subject = update.branch() + " at " + shortSha(update.sha());
+    List<String> notes = new ArrayList<>();
+    Optional<String> liveBranch = model.model().ecosystem().map(Ecosystem::liveBranch);
+    if (report.fails(inputs.failOnWarnings())) {
+      notes.add("The model has errors: nothing was generated or deployed.");
+      return new Outcome(
+          result(subject, report, model, Optional.empty(), notes), model, true, false);
+    }
+    SortedMap<String, byte[]> artifacts;
+    Plan plan;
+    try {
+      artifacts = model.render(inputs.shardSize(), update.sha());
+      plan = Planner.diff(current(), artifacts, model.graph(), model.graph());
+    } catch (RuntimeException e) {
+      notes.add("Nothing was generated: " + e.getMessage());
+      return new Outcome(
+          failedDeploy(result(subject, report, model, Optional.empty(), notes)),
+          model,
+          false,
+          false);
+    }
+    boolean live = liveBranch.map(update.branch()::equals).orElse(false);
+    if (!live || inputs.deploy() == Deploy.NONE) {
+      notes.add(
+          live
+              ? "deploy is 'none': nothing was written; this is what generating would change."
+              : "'"
+                  + update.branch()
+                  + "' is not the live branch '"
+                  + liveBranch.orElse("?")
+                  + "': validated only, nothing deployed.");
+      return new Outcome(
+          result(subject, report, model, Optional.of(plan), notes), model, true, !plan.isEmpty());
+    }
+    ArtifactWriter.Result written = ArtifactWriter.write(env.outputDirectory(), artifacts);
+    Deployed deployed;
+    if (inputs.deploy() == Deploy.COMMIT) {
+      deployed = commit(update, notes);
+    } else {
+      deployed =
+          new Deployed(apply(notes), !written.written().isEmpty() || !written.removed().isEmpty());
+    }
+    CheckResult checked = result(subject, report, model, Optional.of(plan), notes);
+    return new Outcome(
+        deployed.succeeded() ? checked : failedDeploy(checked),
+        model,
+        deployed.succeeded(),
+        deployed.changedFiles());
+  }
+
+  /** Whether a deploy succeeded, and whether it changed the deployed files. */
+  private record Deployed(boolean succeeded, boolean changedFiles) {}
+
+  private Deployed commit(Trigger.LiveUpdate update, List<String> notes) throws IOException {
+    ActionInputs inputs = env.inputs();
+    if (inputs.token().isEmpty()) {
+      notes.add("Deploy failed: deploy 'commit' needs the token input to push.");
+      out.println("zdp: deploy 'commit' needs the token input to push");
+      return new Deployed(false, false);
+    }
+    String branch = inputs.commitBranch().orElse(update.branch());
+    PersonIdent author =
+        env.forge() == ActionEnvironment.Forge.GITHUB
+            ? new PersonIdent(
+                "github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
+            : new PersonIdent("zdp", "zdp@noreply.invalid");
+    CommitAndPush publisher =
+        new CommitAndPush(
+            env.repository(),
+            inputs.outputPath(),
+            env.forge() == ActionEnvironment.Forge.GITHUB ? "x-access-token" : "zdp",
+            inputs.token().get(),
+            author,
+            out);
+    try {
+      CommitAndPush.Outcome outcome =
+          publisher.publish(
+              branch,
+              update.sha(),
+              branch.equals(update.branch()),
+              "zdp: generated artifacts for " + shortSha(update.sha()));
+      notes.add(
+          outcome
+              .commit()
+              .map(c -> "Committed " + shortSha(c) + " to " + branch + ".")
+              .orElse("The generated artifacts on " + branch + " are up to date: no commit."));
+      return new Deployed(true, outcome.committed());
+    } catch (CommitAndPush.PushFailed e) {
+      notes.add("Deploy failed: " + e.getMessage());
+      out.println("zdp: " + e.getMessage());
+      return new Deployed(false, false);
+    }
+  }
+
+  private boolean apply(List<String> notes) throws IOException {
+    Optional<String> terraform = TerraformRunner.locate(env.variables());
+    if (terraform.isEmpty()) {
+      notes.add(
+          "Deploy failed: terraform is not on PATH; install it or set "
+              + TerraformRunner.BINARY_VARIABLE);
+      out.println("zdp: terraform is not on PATH; install it or set ZDP_TERRAFORM");
+      return false;
+    }
+    LogFolds folds =
+        env.forge() == ActionEnvironment.Forge.GITHUB ? LogFolds.github() : LogFolds.gitlab();
+    try {
+      List<String> applied =
+          new TerraformRunner(terraform.get(), env.variables(), folds, out)
+              .applyAll(env.outputDirectory());
+      notes.add(
+          applied.isEmpty()
+              ? "Nothing to apply: no Terraform root module was generated."
+              : "Applied " + String.join(", ", applied) + ".");
+      return true;
+    } catch (TerraformRunner.StepFailed e) {
+      notes.add("Deploy failed: " + e.getMessage());
+      out.println("zdp: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** The artifacts the output directory holds now (as its manifest lists them). */
+  private SortedMap<String, byte[]> current() throws IOException {
+    Path dir = env.outputDirectory();
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    for (String path : ArtifactWriter.readManifest(dir)) {
+      Path file = dir.resolve(path);
+      if (Files.isRegularFile(file)) {
+        files.put(path, Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+
+  private CheckResult result(
+      String subject, Report report, ModelAtCommit model, Optional<Plan> plan, List<String> notes) {
+    return new CheckResult(
+        subject,
+        report,
+        model.filesRead(),
+        env.inputs().failOnWarnings(),
+        plan,
+        Optional.empty(),
+        notes);
+  }
+
+  private static CheckResult failedDeploy(CheckResult r) {
+    return new CheckResult(
+        r.subject(),
+        r.report(),
+        r.filesRead(),
+        r.strict(),
+        r.plan(),
+        r.affected(),
+        r.notes(),
+        true);
+  }
+
+  static String shortSha(String sha) {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.zdp.action;
+
+import dev.zdp.action.cli.TemplatesAtCommit;
+import dev.zdp.generator.Generator;
+import dev.zdp.model.Model;
+import dev.zdp.model.load.GitCommitSource;
+import dev.zdp.model.load.LoadResult;
+import dev.zdp.model.load.ModelLoader;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.load.SourceFile;
+import dev.zdp.model.platform.IntentionGraph;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The model as committed at one commit, read straight from git: the action judges commits, not
+ * whatever a previous step left in the work tree.
+ *
+ * @param filesRead how many model files the commit holds
+ * @param modelWideFile where findings about the model as a whole are placed (the first file read)
+ */
+record ModelAtCommit(
+    Path directory, String sha, LoadResult loaded, int filesRead, String modelWideFile) {
+
+  static ModelAtCommit read(Path directory, String sha) throws ModelSourceException {
+    List<SourceFile> files = new GitCommitSource(directory, sha).files();
+    return new ModelAtCommit(
+        directory,
+        sha,
+        ModelLoader.load(files),
+        files.size(),
+        files.isEmpty() ? "." : files.get(0).path());
+  }
+
+  Model model() {
+    return loaded.model();
+  }
+
+  /**
+   * Renders this model with the templates committed at {@code templatesSha} (the live templates:
+   * templates from a proposed change are never run).
+   *
+   * @throws RuntimeException when the model or a template cannot be rendered
+   */
+  SortedMap<String, byte[]> render(Optional<Integer> shardSize, String templatesSha) {
+    try (TemplatesAtCommit templates = TemplatesAtCommit.read(directory, templatesSha)) {
+      return new Generator(shardSize).render(model(), templates.templates().directory());
+    }
+  }
+
+  /** The intention graph, or an empty one when the model is too broken to draw. */
+  IntentionGraph graph() {
+    try {
+      return IntentionGraph.of(model());
+    } catch (RuntimeException e) {
+      return IntentionGraph.of(Model.empty());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.zdp.action;
+
+import dev.zdp.model.RepositoryRef;
+import java.util.List;
+
+/** Why the action runs: a proposed change to check, or the live branch to deploy. */
+public sealed interface Trigger {
+
+  /**
+   * A pull request (GitHub) or merge request (GitLab).
+   *
+   * @param number the pull request's number or the merge request's iid
+   * @param baseSha the commit the change is judged against (the live model)
+   * @param headSha the proposed commit
+   * @param changeSource who proposes it: the head repository and branch
+   */
+  record ChangeRequest(
+      long number, String baseSha, String headSha, RepositoryRef changeSource, List<String> labels)
+      implements Trigger {
+    public ChangeRequest {
+      labels = List.copyOf(labels);
+    }
+  }
+
+  /**
+   * A push (or a manual run) on a branch: generate and deploy when it is the live branch.
+   *
+   * @param event how the run was started, for messages ({@code push}, {@code workflow_dispatch})
+   */
+  record LiveUpdate(String sha, String branch, String event) implements Trigger {}
+}

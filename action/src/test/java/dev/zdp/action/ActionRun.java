@@ -1,0 +1,86 @@
+package dev.zdp.action;
+
+import dev.zdp.action.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One in-process run of {@code zdp action} in a given environment: exit code and output. */
+record ActionRun(int exitCode, String out, String err) {
+
+  static ActionRun run(Map<String, String> environment, Path workingDirectory) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            environment,
+            workingDirectory,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            "action");
+    return new ActionRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Copies {@code examples/acme} into {@code dir}. */
+  static void copyAcme(Path dir) {
+    Path acme = Path.of("..", "examples", "acme");
+    try (Stream<Path> files = Files.walk(acme)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = dir.resolve(acme.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces the one occurrence of {@code from} in {@code file}. */
+  static void edit(Path file, String from, String to) {
+    try {
+      String text = Files.readString(file);
+      if (!text.contains(from)) {
+        throw new AssertionError("'" + from + "' is not in " + file);
+      }
+      Files.writeString(file, text.replace(from, to));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a {@code GITHUB_OUTPUT} file written with the {@code name<<DELIMITER} syntax; later
+   * values win, as on GitHub.
+   */
+  static Map<String, String> outputs(Path file) {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    try {
+      var lines = Files.readAllLines(file).iterator();
+      while (lines.hasNext()) {
+        String line = lines.next();
+        int at = line.indexOf("<<");
+        if (at < 0) {
+          throw new AssertionError("not an output line: " + line);
+        }
+        String name = line.substring(0, at);
+        String delimiter = line.substring(at + 2);
+        StringBuilder value = new StringBuilder();
+        for (String next = lines.next(); !next.equals(delimiter); next = lines.next()) {
+          value.append(value.isEmpty() ? "" : "\n").append(next);
+        }
+        outputs.put(name, value.toString());
+      }
+      return outputs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

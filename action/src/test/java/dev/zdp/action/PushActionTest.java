@@ -1,0 +1,245 @@
+package dev.zdp.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code zdp action} on a {@code push} to the live branch, end to end: the workspace is a clone of
+ * a real bare remote holding examples/acme; {@code deploy: commit} pushes the generated files
+ * there.
+ */
+class PushActionTest {
+
+  private static final PersonIdent DEV = new PersonIdent("dev", "dev@example.com");
+
+  @TempDir Path temp;
+  private Path remote;
+  private Path workspace;
+
+  @BeforeEach
+  void remoteAndClone() throws Exception {
+    remote = temp.resolve("remote.git");
+    Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
+    Path seed = temp.resolve("seed");
+    ActionRun.copyAcme(seed);
+    try (Git git = Git.init().setDirectory(seed.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("live model").setSign(false).setAuthor(DEV).setCommitter(DEV).call();
+      git.push().setRemote(remote.toUri().toString()).add("main").call();
+    }
+    workspace = temp.resolve("workspace");
+    Git.cloneRepository()
+        .setURI(remote.toUri().toString())
+        .setDirectory(workspace.toFile())
+        .call()
+        .close();
+  }
+
+  private String head() throws Exception {
+    try (Git git = Git.open(workspace.toFile())) {
+      return git.getRepository().resolve("HEAD").name();
+    }
+  }
+
+  private Map<String, String> environment(String sha, String deploy, String run) {
+    Map<String, String> env = new HashMap<>();
+    env.put("GITHUB_ACTIONS", "true");
+    env.put("GITHUB_EVENT_NAME", "push");
+    env.put("GITHUB_EVENT_PATH", temp.resolve("no-payload-needed.json").toString());
+    env.put("GITHUB_REPOSITORY", "acme/data-model");
+    env.put("GITHUB_WORKSPACE", workspace.toString());
+    env.put("GITHUB_SERVER_URL", "https://github.com");
+    env.put("GITHUB_SHA", sha);
+    env.put("GITHUB_REF_NAME", "main");
+    env.put("GITHUB_OUTPUT", temp.resolve("output-" + run).toString());
+    env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-" + run).toString());
+    env.put("INPUT_DEPLOY", deploy);
+    env.put("INPUT_OUTPUT-PATH", "generated");
+    env.put("INPUT_TOKEN", "ghs_test_token");
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    return env;
+  }
+
+  private List<RevCommit> remoteLog() throws Exception {
+    try (Git bare = Git.open(remote.toFile())) {
+      List<RevCommit> log = new ArrayList<>();
+      bare.log().call().forEach(log::add);
+      return log;
+    }
+  }
+
+  private List<String> filesIn(RevCommit commit, String prefix) throws Exception {
+    List<String> files = new ArrayList<>();
+    try (Git bare = Git.open(remote.toFile());
+        RevWalk walk = new RevWalk(bare.getRepository());
+        TreeWalk tree = new TreeWalk(bare.getRepository())) {
+      tree.addTree(walk.parseCommit(commit).getTree());
+      tree.setRecursive(true);
+      while (tree.next()) {
+        if (tree.getPathString().startsWith(prefix)) {
+          files.add(tree.getPathString());
+        }
+      }
+    }
+    return files;
+  }
+
+  private String fileAt(RevCommit commit, String path) throws Exception {
+    try (Git bare = Git.open(remote.toFile());
+        TreeWalk walk = TreeWalk.forPath(bare.getRepository(), path, commit.getTree())) {
+      ObjectId blob = walk.getObjectId(0);
+      return new String(bare.getRepository().open(blob).getBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void deployCommitPushesOneCommitOfGeneratedFilesAndNothingWhenNothingChanged() throws Exception {
+    String pushed = head();
+
+    ActionRun first = ActionRun.run(environment(pushed, "commit", "1"), temp);
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+    List<RevCommit> log = remoteLog();
+    assertThat(log).hasSize(2);
+    RevCommit generated = log.get(0);
+    assertThat(generated.getParent(0).name()).isEqualTo(pushed);
+    assertThat(generated.getFullMessage()).startsWith("zdp: generated artifacts for ");
+    assertThat(filesIn(generated, "generated/"))
+        .contains("generated/.zdp-manifest")
+        .anyMatch(p -> p.endsWith(".tf"))
+        .anyMatch(p -> p.endsWith(".sql"));
+    assertThat(filesIn(generated, "")).containsAll(filesIn(log.get(1), ""));
+    assertThat(fileAt(generated, "generated/.zdp-manifest")).contains("zero/");
+    assertThat(ActionRun.outputs(temp.resolve("output-1")))
+        .containsEntry("artifacts-changed", "true")
+        .containsEntry("verdict", "pass")
+        .containsEntry("errors", "0");
+    assertThat(Files.readString(temp.resolve("summary-1")))
+        .contains(":white_check_mark: zdp passed: main at " + pushed.substring(0, 7))
+        .contains("Committed ");
+
+    try (Git git = Git.open(workspace.toFile())) {
+      git.pull().call();
+    }
+    ActionRun second = ActionRun.run(environment(head(), "commit", "2"), temp);
+
+    assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+    assertThat(remoteLog()).hasSize(2);
+    assertThat(second.out()).contains("nothing to push");
+    assertThat(ActionRun.outputs(temp.resolve("output-2")))
+        .containsEntry("artifacts-changed", "false")
+        .containsEntry("plan-add", "0")
+        .containsEntry("plan-change", "0");
+  }
+
+  @Test
+  void deployNoneReportsWhatWouldChangeAndWritesNothing() throws Exception {
+    ActionRun run = ActionRun.run(environment(head(), "none", "1"), temp);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(remoteLog()).hasSize(1);
+    assertThat(workspace.resolve("generated")).doesNotExist();
+    Map<String, String> outputs = ActionRun.outputs(temp.resolve("output-1"));
+    assertThat(outputs).containsEntry("artifacts-changed", "true");
+    assertThat(Integer.parseInt(outputs.get("plan-add"))).isPositive();
+  }
+
+  @Test
+  void aModelWithErrorsFailsAndDeploysNothing() throws Exception {
+    try (Git git = Git.open(workspace.toFile())) {
+      ActionRun.edit(
+          workspace.resolve("teams/customer_team/crm.yaml"),
+          "  team: customer_team",
+          "  team: customer_teem");
+      git.commit()
+          .setAll(true)
+          .setMessage("typo")
+          .setSign(false)
+          .setAuthor(DEV)
+          .setCommitter(DEV)
+          .call();
+    }
+
+    ActionRun run = ActionRun.run(environment(head(), "commit", "1"), temp);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("::error file=teams/customer_team/crm.yaml");
+    assertThat(remoteLog()).hasSize(1);
+    assertThat(Files.readString(temp.resolve("summary-1")))
+        .contains("nothing was generated or deployed");
+    assertThat(ActionRun.outputs(temp.resolve("output-1"))).containsEntry("verdict", "fail");
+  }
+
+  @Test
+  void aPushToAnotherBranchIsValidatedButNotDeployed() throws Exception {
+    Map<String, String> env = environment(head(), "commit", "1");
+    env.put("GITHUB_REF_NAME", "feature");
+
+    ActionRun run = ActionRun.run(env, temp);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(remoteLog()).hasSize(1);
+    assertThat(Files.readString(temp.resolve("summary-1")))
+        .contains("'feature' is not the live branch 'main'");
+  }
+
+  @Test
+  void deployApplyRunsTerraformInEachRootModuleAndAFailureNamesTheModule() throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path calls = temp.resolve("terraform-calls.txt");
+    Path terraform = bin.resolve("terraform");
+    Files.writeString(
+        terraform,
+        """
+        #!/bin/sh
+        echo "$(basename "$PWD") $*" >> "$FAKE_TF_CALLS"
+        if [ "$1" = "$FAKE_TF_FAIL" ]; then echo "Error: no credentials" >&2; exit 1; fi
+        """);
+    Files.setPosixFilePermissions(
+        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = environment(head(), "apply", "1");
+    env.put("PATH", bin + ":/usr/bin:/bin");
+    env.put("FAKE_TF_CALLS", calls.toString());
+
+    ActionRun applied = ActionRun.run(env, temp);
+
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+    assertThat(Files.readAllLines(calls))
+        .containsExactly(
+            "zero init -input=false",
+            "zero plan -input=false -out=tfplan",
+            "zero apply -input=false tfplan");
+    assertThat(applied.out()).contains("::group::terraform zero").contains("::endgroup::");
+    assertThat(workspace.resolve("generated/zero")).isDirectory();
+    assertThat(remoteLog()).hasSize(1);
+
+    env.put("FAKE_TF_FAIL", "apply");
+    env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-2").toString());
+    ActionRun failed = ActionRun.run(env, temp);
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.out())
+        .contains("Error: no credentials")
+        .contains("zdp: 'terraform apply -input=false tfplan' failed in module zero (exit 1)");
+    assertThat(Files.readString(temp.resolve("summary-2")))
+        .contains(":x: zdp failed")
+        .contains("Deploy failed");
+    assertThat(ActionRun.outputs(temp.resolve("output-1"))).containsEntry("verdict", "fail");
+  }
+}
