@@ -54,6 +54,7 @@ class EndToEndTest {
   private static final String ORDER_C = "0b6c9c9e-0000-4000-8000-00000000000c";
 
   private static Sandbox sandbox;
+  private static final Map<String, Duration> measured = new java.util.LinkedHashMap<>();
   private static Catalog catalog;
   private static final long STARTED = System.nanoTime();
 
@@ -63,7 +64,9 @@ class EndToEndTest {
   static void startSandbox() {
     Path workDir =
         Path.of(System.getProperty("zdp.sandbox.workdir", "target/sandbox-test") + "-e2e");
+    long started = System.nanoTime();
     sandbox = Sandbox.start(workDir);
+    measured.put("sandbox start", since(started));
     catalog =
         CatalogUtil.buildIcebergCatalog(Sandbox.CATALOG_NAME, sandbox.catalogProperties(), null);
   }
@@ -105,7 +108,9 @@ class EndToEndTest {
             order(ORDER_B, 2, "5.00", "new", "2026-03-03")));
 
     progress("apply");
+    long applying = System.nanoTime();
     ApplyReport first = deployment.apply(model);
+    measured.put("first apply (8 resources, capture streaming)", since(applying));
     progress("applied");
     assertThat(first.changes())
         .extracting(ResourceChange::toString)
@@ -137,10 +142,14 @@ class EndToEndTest {
 
     awaitRows("staging.crm__customers", 2);
     awaitRows("staging.shop__orders", 2);
+    measured.put("apply started -> snapshot rows in staging", since(applying));
     progress("snapshot rows in staging");
+    long merging = System.nanoTime();
     deployment.merge(1);
+    measured.put("MERGE run, 3 jobs, fresh Spark JVM", since(merging));
 
     // changes: insert, update, delete, in separate transactions
+    long committing = System.nanoTime();
     sources.run(
         crm,
         List.of(
@@ -158,6 +167,7 @@ class EndToEndTest {
             order(ORDER_C, 3, "7.25", "new", "2026-03-05")));
     awaitRows("staging.crm__customers", 5);
     awaitRows("staging.shop__orders", 5);
+    measured.put("commits -> change rows in staging (commit interval 1 s)", since(committing));
     progress("changes in staging");
 
     deployment.merge(1);
@@ -224,7 +234,9 @@ class EndToEndTest {
         StandardCopyOption.REPLACE_EXISTING);
     Model v2 = Deployment.load(modelDir);
     deployment.createSourceTables(v2);
+    long reapplying = System.nanoTime();
     ApplyReport second = deployment.apply(v2);
+    measured.put("re-apply (new dataset) until its capture streams", since(reapplying));
     assertThat(second.changes())
         .filteredOn(change -> change.change() != Change.UNCHANGED)
         .extracting(ResourceChange::toString)
@@ -252,7 +264,9 @@ class EndToEndTest {
     assertThat(corpus("corpus.shop__orders__history")).isEqualTo(shopHistory);
 
     // the same model again: nothing to change
+    long unchanged = System.nanoTime();
     ApplyReport third = deployment.apply(v2);
+    measured.put("unchanged re-apply", since(unchanged));
     assertThat(third.nothingChanged()).isTrue();
     assertThat(third.lines())
         .containsExactly("Apply: nothing to change (9 resources as generated already)");
@@ -275,6 +289,27 @@ class EndToEndTest {
             "deleted topic zero.shop.public.orders");
     assertThat(sandbox.connectors().list()).containsExactly("zero-crm-sink", "zero-crm-source");
     assertThat(sandbox.topics().list()).doesNotContain("zero.shop.public.orders");
+    writeMeasurements();
+  }
+
+  private static Duration since(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** Timings and peak memory for docs/performance.md, next to the sandbox's logs. */
+  private static void writeMeasurements() throws IOException {
+    StringBuilder text = new StringBuilder();
+    measured.forEach(
+        (what, took) -> text.append(String.format("%s: %.1f s%n", what, took.toMillis() / 1e3)));
+    Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(line -> line.startsWith("VmHWM:"))
+        .forEach(
+            line ->
+                text.append("test JVM peak RSS ")
+                    .append(line.replaceAll("\\s+", " "))
+                    .append('\n'));
+    System.out.print(text);
+    Files.writeString(sandbox.workDir().resolve("measurements.txt"), text);
   }
 
   private static void progress(String line) {
