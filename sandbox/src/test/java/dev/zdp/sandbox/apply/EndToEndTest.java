@@ -169,8 +169,8 @@ class EndToEndTest {
     awaitRows("staging.shop__orders", 5);
     measured.put("commits -> change rows in staging (commit interval 1 s)", since(committing));
     progress("changes in staging");
-
     deployment.merge(1);
+    measured.put("commits -> rows in the corpus (staging, then a MERGE run)", since(committing));
     assertThat(corpus("corpus.crm__customers")).isEqualTo(source(crm, "customers"));
     assertThat(corpus("corpus.shop__orders")).isEqualTo(source(shop, "orders"));
 
