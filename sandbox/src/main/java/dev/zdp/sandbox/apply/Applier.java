@@ -25,6 +25,7 @@ public final class Applier {
   private static final String TOPIC = "topic";
   private static final String CONNECTOR = "connector";
   private static final Duration RUNNING_LIMIT = Duration.ofSeconds(90);
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
   private final TopicAdmin topics;
   private final ConnectClient connectors;
@@ -79,19 +80,76 @@ public final class Applier {
     }
     TreeSet<String> gone = new TreeSet<>(previous());
     gone.removeAll(applied);
-    for (String kind : List.of(CONNECTOR, TOPIC)) {
-      for (String entry : gone) {
-        if (entry.startsWith(kind + " ")) {
-          String name = entry.substring(kind.length() + 1);
-          boolean deleted = kind.equals(CONNECTOR) ? connectors.delete(name) : topics.delete(name);
-          if (deleted) {
-            changes.add(new ResourceChange(kind, name, Change.DELETED));
-          }
-        }
+    List<String> goneConnectors = names(gone, CONNECTOR);
+    for (String name : goneConnectors) {
+      if (connectors.delete(name)) {
+        changes.add(new ResourceChange(CONNECTOR, name, Change.DELETED));
+      }
+    }
+    awaitStopped(goneConnectors);
+    for (String name : names(gone, TOPIC)) {
+      if (deleteTopic(name)) {
+        changes.add(new ResourceChange(TOPIC, name, Change.DELETED));
       }
     }
     remember(applied);
     return new ApplyReport(changes, notes);
+  }
+
+  private static List<String> names(SortedSet<String> entries, String kind) {
+    return entries.stream()
+        .filter(entry -> entry.startsWith(kind + " "))
+        .map(entry -> entry.substring(kind.length() + 1))
+        .toList();
+  }
+
+  /** Waits until deleted connectors are gone from the worker, so their clients have stopped. */
+  private void awaitStopped(List<String> deleted) {
+    long end = System.nanoTime() + STOP_LIMIT.toNanos();
+    while (deleted.stream().anyMatch(name -> connectors.status(name).isPresent())) {
+      if (System.nanoTime() > end) {
+        throw new SandboxException(
+            "Timed out after "
+                + STOP_LIMIT.toSeconds()
+                + " s waiting for the deleted connectors "
+                + deleted
+                + " to stop");
+      }
+      pause();
+    }
+  }
+
+  /**
+   * Deletes a topic and makes sure it stays deleted: a client of a connector that is still stopping
+   * can create it again by asking for its metadata (the broker creates topics on use).
+   */
+  private boolean deleteTopic(String name) {
+    boolean deleted = topics.delete(name);
+    long end = System.nanoTime() + STOP_LIMIT.toNanos();
+    int quietPolls = 0;
+    while (quietPolls < 5) {
+      pause();
+      if (topics.list().contains(name)) {
+        quietPolls = 0;
+        deleted |= topics.delete(name);
+      } else {
+        quietPolls++;
+      }
+      if (System.nanoTime() > end) {
+        throw new SandboxException(
+            "Cannot delete topic '" + name + "': something keeps creating it again");
+      }
+    }
+    return deleted;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SandboxException("Interrupted while applying", e);
+    }
   }
 
   private static String key(String kind, String name) {
