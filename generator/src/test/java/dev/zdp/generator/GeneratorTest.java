@@ -123,6 +123,23 @@ class GeneratorTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void theSinkWritesToTheCatalogTheMergeJobsRead() {
+    SortedMap<String, byte[]> artifacts = GENERATOR.render(acme(), Optional.empty());
+    Map<String, Object> sink =
+        resource(artifacts, "zero/crm.tf", "kafka-connect_connector", "crm_sink");
+    String catalog = (String) ((Map<String, Object>) sink.get("config")).get("iceberg.catalog");
+
+    // a JDBC catalog keys tables by the client's catalog name: the sink's default ("iceberg")
+    // would write tables the MERGE jobs' catalog never sees
+    assertThat(catalog).isNotBlank().isNotEqualTo("iceberg");
+    assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
+        .contains("\"spark.sql.defaultCatalog\": \"" + catalog + "\"")
+        .contains(
+            "\"spark.sql.catalog." + catalog + "\": \"org.apache.iceberg.spark.SparkCatalog\"");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void theSinkConnectorRoutesEachTopicToItsStagingTable() {
     SortedMap<String, byte[]> artifacts = GENERATOR.render(acme(), Optional.empty());
     Map<String, Object> sink =
@@ -138,6 +155,7 @@ class GeneratorTest {
         .containsEntry(
             "iceberg.table.staging.crm__customers.route-regex", "zero\\.crm\\.public\\.customers")
         .containsEntry("iceberg.control.commit.interval-ms", "60000")
+        .containsEntry("iceberg.catalog", "zdp")
         .containsEntry("iceberg.catalog.type", "rest")
         .containsEntry("iceberg.catalog.warehouse", "s3://lake/warehouse")
         .containsEntry("iceberg.catalog.s3.path-style-access", "true")

@@ -1,6 +1,6 @@
 package dev.zdp.sandbox;
 
-/** What applying one desired resource (a topic, a connector) did to the running stack. */
+/** What applying one resource (a topic, a connector) did to the running stack. */
 public enum Change {
   /** It did not exist and was created. */
   CREATED,
@@ -9,5 +9,7 @@ public enum Change {
   /** It existed with settings that cannot change in place: deleted and created again. */
   RECREATED,
   /** It existed exactly as desired: nothing was sent. */
-  UNCHANGED
+  UNCHANGED,
+  /** It was applied earlier and is no longer generated: deleted. */
+  DELETED
 }

@@ -1,8 +1,12 @@
 package dev.zdp.sandbox;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.LoggerFactory;
 
 /** A single-node Kafka cluster in KRaft mode (one combined broker and controller). */
 final class KafkaService implements AutoCloseable {
@@ -34,7 +38,7 @@ final class KafkaService implements AutoCloseable {
               .setConfigProp("num.partitions", "1")
               .setDeleteOnClose(false)
               .build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new KafkaService(cluster);
@@ -55,6 +59,22 @@ final class KafkaService implements AutoCloseable {
   @Override
   public void close() throws Exception {
     cluster.close();
+  }
+
+  /**
+   * Formats the storage; the formatter's report goes to System.out, which is the user's console.
+   */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    PrintStream console = System.out;
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
+    try {
+      cluster.format();
+    } finally {
+      System.setOut(console);
+      LoggerFactory.getLogger(KafkaService.class)
+          .info("{}", report.toString(StandardCharsets.UTF_8).strip());
+    }
   }
 
   private static void closeQuietly(KafkaClusterTestKit cluster) {

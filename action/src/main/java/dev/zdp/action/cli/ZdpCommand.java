@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       GraphCommand.class,
       TemplatesCommand.class,
       RulesCommand.class,
-      ActionCommand.class
+      ActionCommand.class,
+      SandboxCommand.class
     })
 final class ZdpCommand implements Callable<Integer> {
 

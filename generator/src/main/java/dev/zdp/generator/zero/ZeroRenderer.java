@@ -28,6 +28,13 @@ import java.util.TreeMap;
  */
 public final class ZeroRenderer {
 
+  /**
+   * The Iceberg catalog's name in every generated client: the sink's {@code iceberg.catalog} and
+   * the MERGE jobs' Spark catalog. A JDBC catalog keys its tables by this name, so the sink and the
+   * jobs must agree on it to see the same tables.
+   */
+  public static final String CATALOG_NAME = "zdp";
+
   /** The templates a Zero platform is rendered with, as a user's directory overrides them. */
   public static final List<String> TEMPLATES =
       List.of(
@@ -134,7 +141,8 @@ public final class ZeroRenderer {
         "corpus_source_ts", ZeroNames.CORPUS_SOURCE_TS,
         "corpus_offset", ZeroNames.CORPUS_OFFSET,
         "batch_in", ZeroNames.BATCH_IN,
-        "batch_out", ZeroNames.BATCH_OUT);
+        "batch_out", ZeroNames.BATCH_OUT,
+        "catalog_name", CATALOG_NAME);
   }
 
   static StrictMap credential(String name, String purpose) {
@@ -439,12 +447,12 @@ public final class ZeroRenderer {
 
   private static List<StrictMap> sparkConf(Platform platform) {
     Platform.IcebergSettings iceberg = platform.iceberg();
-    String prefix = "spark.sql.catalog.zdp";
+    String prefix = "spark.sql.catalog." + CATALOG_NAME;
     TreeMap<String, String> conf = new TreeMap<>();
     conf.put(
         "spark.sql.extensions",
         "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
-    conf.put("spark.sql.defaultCatalog", "zdp");
+    conf.put("spark.sql.defaultCatalog", CATALOG_NAME);
     conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
     conf.put(prefix + ".type", iceberg.catalog().type());
     iceberg.catalog().uri().ifPresent(uri -> conf.put(prefix + ".uri", uri));

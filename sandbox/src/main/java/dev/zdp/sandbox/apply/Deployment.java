@@ -1,0 +1,339 @@
+package dev.zdp.sandbox.apply;
+
+import dev.zdp.generator.ArtifactWriter;
+import dev.zdp.generator.Generator;
+import dev.zdp.generator.zero.ZeroRenderer;
+import dev.zdp.model.Dataset;
+import dev.zdp.model.Datastore;
+import dev.zdp.model.Model;
+import dev.zdp.model.Platform;
+import dev.zdp.model.load.LoadResult;
+import dev.zdp.model.load.ModelLoader;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.load.SourceFile;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
+import dev.zdp.model.platform.zero.ZeroNames;
+import dev.zdp.sandbox.Sandbox;
+import dev.zdp.sandbox.SandboxException;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.Validator;
+import dev.zdp.validator.report.TextFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * A model deployed to a running sandbox, the developer's loop: validate, create the source tables,
+ * generate, apply the generated Terraform, run the MERGE jobs. Production runs {@code terraform
+ * apply} on the same files instead.
+ */
+public final class Deployment {
+  private static final Duration CAPTURE_LIMIT = Duration.ofSeconds(60);
+  private final Sandbox sandbox;
+  private final Path outputDirectory;
+  private final Optional<Long> commitIntervalMs;
+  private final Consumer<String> progress;
+  private final SourceTables sources;
+  private final Applier applier;
+  private List<GeneratedModule> modules = List.of();
+
+  /**
+   * @param outputDirectory where the generated artifacts are written (as {@code zdp generate
+   *     --out})
+   * @param commitIntervalMs when present, the Iceberg sinks commit this often instead of the
+   *     platform's {@code commitIntervalMs}
+   */
+  public Deployment(
+      Sandbox sandbox,
+      Path outputDirectory,
+      Optional<Long> commitIntervalMs,
+      Consumer<String> progress) {
+    this.sandbox = sandbox;
+    this.outputDirectory = outputDirectory;
+    this.commitIntervalMs = commitIntervalMs;
+    this.progress = progress;
+    this.sources = new SourceTables(sandbox);
+    this.applier =
+        new Applier(
+            sandbox.topics(),
+            sandbox.connectors(),
+            new SandboxAdjustments(
+                sandbox.postgres(), sandbox.restCatalogUri(), sandbox.s3(), commitIntervalMs),
+            sandbox.workDir().resolve("applied.txt"));
+  }
+
+  /**
+   * Reads and validates the model in {@code directory}.
+   *
+   * @throws SandboxException with the validation report when the model has errors
+   */
+  public static Model load(Path directory) {
+    List<SourceFile> files;
+    try {
+      files = new dev.zdp.model.load.DirectorySource(directory).files();
+    } catch (ModelSourceException e) {
+      throw new SandboxException("Cannot read the model: " + e.getMessage(), e);
+    }
+    LoadResult loaded = ModelLoader.load(files);
+    Report report = new Validator(RuleRegistry.builtIn()).validate(loaded);
+    if (report.errors() > 0) {
+      StringWriter text = new StringWriter();
+      try (PrintWriter out = new PrintWriter(text)) {
+        new TextFormat(files.size()).write(report, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      throw new SandboxException(
+          "The model in " + directory + " has " + report.errors() + " error(s):\n" + text);
+    }
+    return loaded.model();
+  }
+
+  /** The source tables of the model's datastores (see {@link SourceTables}). */
+  public SourceTables sources() {
+    return sources;
+  }
+
+  /** The root modules of the last {@link #apply}. */
+  public List<GeneratedModule> modules() {
+    return modules;
+  }
+
+  /** The Zero platforms of the model, with what each ingests. */
+  public static List<PlatformIntentions> platforms(Model model) {
+    return IntentionGraph.of(model).platformsOfType(Platform.ZERO);
+  }
+
+  /** A source table created in the sandbox's PostgreSQL. */
+  public record CreatedTable(Datastore datastore, Dataset dataset) {}
+
+  /**
+   * Creates the missing source tables of every ingested datastore, empty (insert rows once the
+   * capture runs: Debezium does not snapshot a table added to a running capture).
+   *
+   * @return the tables created now
+   */
+  public List<CreatedTable> createSourceTables(Model model) {
+    List<CreatedTable> created = new ArrayList<>();
+    for (PlatformIntentions platform : platforms(model)) {
+      for (IngestedDatastore ingested : platform.datastores()) {
+        for (Dataset dataset : sources.create(ingested.datastore())) {
+          progress.accept(
+              "  source table "
+                  + ingested.datastore().capture().database()
+                  + "."
+                  + dataset.table()
+                  + " created");
+          created.add(new CreatedTable(ingested.datastore(), dataset));
+        }
+      }
+    }
+    return created;
+  }
+
+  /**
+   * Generates the model's artifacts into the output directory and applies every root module of
+   * every Zero platform, with the sandbox's endpoints and credentials as variable values.
+   */
+  public ApplyReport apply(Model model) {
+    try {
+      ArtifactWriter.write(outputDirectory, new Generator().render(model, Optional.empty()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write the generated artifacts to " + outputDirectory, e);
+    }
+    List<GeneratedModule> read = new ArrayList<>();
+    for (PlatformIntentions platform : platforms(model)) {
+      Map<String, String> values = SandboxVariables.of(platform, sandbox);
+      Path platformDirectory = outputDirectory.resolve(platform.name());
+      if (!platformDirectory.toFile().isDirectory()) {
+        continue;
+      }
+      for (Path module : GeneratedModule.rootModules(platformDirectory)) {
+        read.add(GeneratedModule.read(module, values));
+      }
+    }
+    createNamespaces(model);
+    ApplyReport applied = applier.apply(read);
+    SortedSet<String> notes = new TreeSet<>(applied.notes());
+    for (PlatformIntentions platform : platforms(model)) {
+      Platform settings = platform.platform();
+      if (settings.kafka().tls() || settings.kafka().credential().isPresent()) {
+        notes.add("provider kafka: TLS/SASL settings ignored: the sandbox's broker is plaintext");
+      }
+      settings
+          .connect()
+          .credential()
+          .ifPresent(
+              credential ->
+                  notes.add(
+                      "provider kafka-connect: basic auth ("
+                          + credential
+                          + ") ignored: the sandbox's Connect REST API is open on loopback"));
+    }
+    ApplyReport report = new ApplyReport(applied.changes(), notes);
+    modules = List.copyOf(read);
+    if (!report.nothingChanged()) {
+      awaitCapture(model);
+    }
+    return report;
+  }
+
+  /**
+   * Waits until every ingested table is in its datastore's publication and the replication slot is
+   * streaming: Debezium does not snapshot a table added to a running capture, so a row committed
+   * before its connector has updated the publication would never arrive.
+   */
+  private void awaitCapture(Model model) {
+    long end = System.nanoTime() + CAPTURE_LIMIT.toNanos();
+    for (PlatformIntentions platform : platforms(model)) {
+      for (IngestedDatastore ingested : platform.datastores()) {
+        Datastore datastore = ingested.datastore();
+        SortedSet<String> wanted = new TreeSet<>();
+        ingested.datasets().forEach(d -> wanted.add(d.dataset().table()));
+        String publication = ZeroNames.publicationName(platform.platform(), datastore);
+        String slot = ZeroNames.slotName(platform.platform(), datastore);
+        String state = "";
+        while (true) {
+          try (Connection connection = sources.connect(datastore)) {
+            SortedSet<String> published =
+                strings(
+                    connection,
+                    "SELECT schemaname || '.' || tablename FROM pg_publication_tables"
+                        + " WHERE pubname = ?",
+                    publication);
+            SortedSet<String> active =
+                strings(
+                    connection,
+                    "SELECT slot_name FROM pg_replication_slots WHERE active AND slot_name = ?",
+                    slot);
+            if (published.containsAll(wanted) && !active.isEmpty()) {
+              break;
+            }
+            state =
+                "publication "
+                    + publication
+                    + " has "
+                    + published
+                    + ", slot "
+                    + slot
+                    + (active.isEmpty() ? " not streaming" : " streaming");
+          } catch (SQLException e) {
+            state = e.getMessage();
+          }
+          if (System.nanoTime() > end) {
+            throw new SandboxException(
+                "Timed out after "
+                    + CAPTURE_LIMIT.toSeconds()
+                    + " s waiting for the capture of datastore '"
+                    + datastore.name()
+                    + "' to include "
+                    + wanted
+                    + ": "
+                    + state
+                    + " (log: "
+                    + sandbox.logFile()
+                    + ")");
+          }
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("Interrupted while waiting for the capture", e);
+          }
+        }
+      }
+    }
+  }
+
+  private static SortedSet<String> strings(Connection connection, String sql, String parameter)
+      throws SQLException {
+    SortedSet<String> values = new TreeSet<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Creates the platforms' staging and corpus namespaces that are missing: the sinks and the MERGE
+   * jobs create tables, not namespaces (and two sinks creating one namespace at once would race).
+   */
+  private void createNamespaces(Model model) {
+    SortedSet<String> namespaces = new TreeSet<>();
+    for (PlatformIntentions platform : platforms(model)) {
+      namespaces.add(platform.platform().iceberg().stagingNamespace());
+      namespaces.add(platform.platform().iceberg().corpusNamespace());
+    }
+    try (IcebergTables tables = new IcebergTables(sandbox)) {
+      for (String namespace : namespaces) {
+        if (tables.ensureNamespace(namespace)) {
+          progress.accept("  Iceberg namespace " + namespace + " created");
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the MERGE jobs of the applied modules whose staging tables exist (a table appears with the
+   * first change the sink commits), in one Spark session; {@code times} runs them that many times
+   * in a row.
+   *
+   * @return the runner's summary lines; empty when no job could run yet
+   */
+  public List<String> merge(int times) {
+    List<Path> jobs = new ArrayList<>();
+    try (IcebergTables tables = new IcebergTables(sandbox)) {
+      for (GeneratedModule module : modules) {
+        for (Path job : module.mergeJobs()) {
+          Optional<String> staging = module.stagingTable(job);
+          if (staging.isPresent() && tables.exists(staging.get())) {
+            jobs.add(job);
+          } else {
+            progress.accept(
+                "  skipped "
+                    + outputDirectory.relativize(job)
+                    + ": its staging table "
+                    + staging.orElse("?")
+                    + " has no rows yet");
+          }
+        }
+      }
+    }
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    List<Path> runs = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      runs.addAll(jobs);
+    }
+    return sandbox.runMerge(ZeroRenderer.CATALOG_NAME, runs);
+  }
+
+  /** The sinks' commit interval the deployment uses, when it overrides the platform's. */
+  public Optional<Long> commitIntervalMs() {
+    return commitIntervalMs;
+  }
+}

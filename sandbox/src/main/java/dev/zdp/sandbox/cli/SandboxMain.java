@@ -1,0 +1,233 @@
+package dev.zdp.sandbox.cli;
+
+import dev.zdp.model.Model;
+import dev.zdp.sandbox.Sandbox;
+import dev.zdp.sandbox.SandboxException;
+import dev.zdp.sandbox.SandboxLayout;
+import dev.zdp.sandbox.apply.ApplyReport;
+import dev.zdp.sandbox.apply.Deployment;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zdp sandbox}: the model's pipelines on this machine. Starts the sandbox, creates the
+ * source tables from the model's schemas with a few sample rows, generates, applies, runs the MERGE
+ * jobs, and shows rows arriving in staging and corpus tables until Ctrl-C. With {@code --watch}, a
+ * change to the model is validated, generated and applied to the running stack.
+ */
+@Command(
+    name = "zdp sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the model's pipelines on this machine: PostgreSQL, Kafka, Kafka Connect (Debezium,"
+          + " Iceberg sink), an S3 store and an Iceberg catalog in one JVM, the MERGE jobs in"
+          + " Spark. Creates the source tables from the model with sample rows, generates,"
+          + " applies, and prints rows arriving in staging and corpus tables. Ctrl-C stops it."
+    })
+public final class SandboxMain implements Callable<Integer> {
+  @Option(names = "--model", required = true, description = "The model directory.")
+  Path model;
+
+  @Option(names = "--watch", description = "Re-apply when a model file changes (polled every 2 s).")
+  boolean watch;
+
+  @Option(
+      names = "--work-dir",
+      defaultValue = "${sys:zdp.sandbox.home:-.}/target/zdp-sandbox",
+      description =
+          "Data, logs and the generated files (wiped at start). Default: ${DEFAULT-VALUE}")
+  Path workDir;
+
+  @Option(
+      names = "--commit-interval-ms",
+      defaultValue = "2000",
+      description =
+          "How often the Iceberg sinks commit, instead of the platform's commitIntervalMs;"
+              + " 0 keeps the platform's. Default: ${DEFAULT-VALUE}")
+  long commitIntervalMs;
+
+  @Option(
+      names = "--merge-every",
+      defaultValue = "20",
+      description =
+          "Seconds between MERGE runs while staging receives rows. Default: ${DEFAULT-VALUE}")
+  long mergeEverySeconds;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "3",
+      description = "Sample rows inserted into each new source table. Default: ${DEFAULT-VALUE}")
+  int samples;
+
+  @Option(
+      names = "--once",
+      description =
+          "Stop after the first MERGE run, once every staging table has rows (at most 3"
+              + " minutes); exit 0 when the corpus has rows, 1 when not (for scripts).")
+  boolean once;
+
+  private static final long POLL_MILLIS = 2000;
+  private static final Duration ONCE_LIMIT = Duration.ofMinutes(3);
+
+  private final PrintStream out = System.out;
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new SandboxMain()).execute(args);
+    System.exit(code);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Model current;
+    try {
+      current = Deployment.load(model);
+    } catch (SandboxException e) {
+      System.err.println("zdp sandbox: " + e.getMessage());
+      return 1;
+    }
+    if (Deployment.platforms(current).isEmpty()) {
+      System.err.println("zdp sandbox: the model in " + model + " has no platform of type zero");
+      return 1;
+    }
+    Path absoluteWork = workDir.toAbsolutePath();
+    try (Sandbox sandbox =
+        Sandbox.start(absoluteWork, SandboxLayout.fromSystemProperties(), out::println)) {
+      Deployment deployment =
+          new Deployment(
+              sandbox,
+              absoluteWork.resolve("generated"),
+              commitIntervalMs > 0 ? Optional.of(commitIntervalMs) : Optional.empty(),
+              out::println);
+      Arrivals arrivals = new Arrivals(sandbox, out);
+      deploy(deployment, current);
+      out.println(
+          "Source databases: "
+              + sandbox.postgres().jdbcUrl("<database>")
+              + " (user "
+              + sandbox.postgres().user()
+              + ", password "
+              + sandbox.postgres().password()
+              + "); change rows there and watch them arrive. Logs: "
+              + sandbox.logFile());
+      out.println(
+          watch
+              ? "Watching " + model + " for changes; Ctrl-C stops the sandbox."
+              : "Ctrl-C stops the sandbox.");
+      ModelFiles files = new ModelFiles(model);
+      long lastMerge = 0;
+      boolean pending = false;
+      long onceDeadline = System.nanoTime() + ONCE_LIMIT.toNanos();
+      while (true) {
+        if (watch && files.changed()) {
+          out.println("Model changed: validating, generating, applying...");
+          try {
+            Model changed = Deployment.load(model);
+            deploy(deployment, changed);
+            current = changed;
+          } catch (SandboxException e) {
+            out.println("Not applied: " + e.getMessage());
+          }
+        }
+        boolean arriving = arrivals.staging(current);
+        pending |= arriving;
+        // merge once staging has settled (no new rows since the last poll)
+        boolean due =
+            pending
+                && !arriving
+                && System.nanoTime() - lastMerge > Duration.ofSeconds(mergeEverySeconds).toNanos();
+        if (once) {
+          due =
+              pending
+                  && !arriving
+                  && (arrivals.everyStagingTableHasRows(current)
+                      || System.nanoTime() > onceDeadline);
+        }
+        if (due) {
+          out.println("Running the MERGE jobs...");
+          try {
+            deployment.merge(1);
+            pending = false;
+          } catch (SandboxException e) {
+            out.println("MERGE failed: " + e.getMessage());
+          }
+          lastMerge = System.nanoTime();
+          boolean corpusRows = arrivals.corpus(current);
+          if (once) {
+            return corpusRows ? 0 : 1;
+          }
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
+    } catch (SandboxException e) {
+      System.err.println("zdp sandbox: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private void deploy(Deployment deployment, Model model) {
+    List<Deployment.CreatedTable> created = deployment.createSourceTables(model);
+    ApplyReport report = deployment.apply(model);
+    if (!report.notes().isEmpty()) {
+      out.println("What the sandbox changed from the generated settings:");
+      report.notes().forEach(note -> out.println("  " + note));
+    }
+    report.lines().forEach(out::println);
+    for (Deployment.CreatedTable table : created) {
+      if (samples > 0) {
+        deployment.sources().insertSamples(table.datastore(), table.dataset(), 1, samples);
+      }
+    }
+    if (samples > 0 && !created.isEmpty()) {
+      out.println(
+          "Inserted "
+              + samples
+              + " sample rows into each of "
+              + created.size()
+              + " new source table(s)");
+    }
+  }
+
+  /** The model directory's YAML files and their modification times, to notice edits. */
+  private static final class ModelFiles {
+    private final Path root;
+    private String last;
+
+    ModelFiles(Path root) {
+      this.root = root;
+      this.last = snapshot();
+    }
+
+    boolean changed() {
+      String now = snapshot();
+      if (now.equals(last)) {
+        return false;
+      }
+      last = now;
+      return true;
+    }
+
+    private String snapshot() {
+      try (var files = Files.walk(root)) {
+        StringBuilder state = new StringBuilder();
+        for (Path file :
+            files
+                .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                .sorted()
+                .toList()) {
+          state.append(file).append('@').append(Files.getLastModifiedTime(file)).append('\n');
+        }
+        return state.toString();
+      } catch (java.io.IOException e) {
+        return last == null ? "" : last;
+      }
+    }
+  }
+}
