@@ -1,6 +1,6 @@
 package dev.zdp.model;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,69 +9,164 @@ import java.util.Objects;
  * Datastore/crm/datasets[customers]/columns[id]/type}. Diagnostics carry it so a finding can be
  * understood without opening the file, and the loader records a {@link SourceLocation} for every
  * path it binds.
+ *
+ * <p>A value class rather than a record because of its size: the loader makes a path for every node
+ * of a model (millions at ten thousand datastores), so a path is its last segment and a link to its
+ * parent, sharing the parent's segments instead of copying them, and it keeps its hash code. Paths
+ * are equal when their segments are; they sort by their text.
  */
-public record ObjectPath(List<String> segments) implements Comparable<ObjectPath> {
+public final class ObjectPath implements Comparable<ObjectPath> {
 
-  public ObjectPath {
-    segments = List.copyOf(segments);
+  private final ObjectPath parent;
+  private final String segment;
+  private final int depth;
+  private final int hash;
+
+  public ObjectPath(List<String> segments) {
+    this(parentOf(segments), segments.get(segments.size() - 1));
+  }
+
+  private ObjectPath(ObjectPath parent, String segment) {
+    this.parent = parent;
+    this.segment = Objects.requireNonNull(segment, "segment");
+    this.depth = parent == null ? 1 : parent.depth + 1;
+    // the hash of the list of segments, as List.hashCode would compute it
+    this.hash = 31 * (parent == null ? 1 : parent.hash) + segment.hashCode();
+  }
+
+  private static ObjectPath parentOf(List<String> segments) {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("an object path has at least one segment");
     }
+    return segments.size() == 1 ? null : new ObjectPath(segments.subList(0, segments.size() - 1));
   }
 
   /** The top-level object of a document: {@code Datastore/crm}. */
   public static ObjectPath of(Kind kind, String name) {
-    return new ObjectPath(List.of(kind.label(), Objects.requireNonNull(name, "name")));
+    return new ObjectPath(new ObjectPath(null, kind.label()), Objects.requireNonNull(name, "name"));
   }
 
   /** A path for a document whose kind or name could not be read, such as {@code file.yaml#2}. */
   public static ObjectPath document(String file, int documentIndex) {
-    return new ObjectPath(List.of(file + "#" + documentIndex));
+    return new ObjectPath(null, file + "#" + documentIndex);
+  }
+
+  /** The path's segments, e.g. {@code [Datastore, crm, datasets[customers]]}. */
+  public List<String> segments() {
+    return List.of(segmentArray());
   }
 
   /** A field of this object: {@code .../capture}. */
   public ObjectPath field(String name) {
-    return append(name);
+    return new ObjectPath(this, name);
   }
 
   /** A named element of a list field: {@code .../datasets[customers]}. */
   public ObjectPath item(String listField, String key) {
-    return append(listField + "[" + key + "]");
+    return new ObjectPath(this, listField + "[" + key + "]");
   }
 
   /** An element of a list field addressed by position, when it has no name yet. */
   public ObjectPath index(String listField, int index) {
-    return append(listField + "[" + index + "]");
+    return new ObjectPath(this, listField + "[" + index + "]");
   }
 
   /** The path one segment up, or this path if it is a top-level object or a document. */
   public ObjectPath parent() {
-    if (segments.size() <= 2) {
-      return this;
-    }
-    return new ObjectPath(segments.subList(0, segments.size() - 1));
+    return depth <= 2 ? this : parent;
   }
 
   /** True if {@code other} is this path or lies below it. */
   public boolean contains(ObjectPath other) {
-    return other.segments.size() >= segments.size()
-        && other.segments.subList(0, segments.size()).equals(segments);
-  }
-
-  private ObjectPath append(String segment) {
-    List<String> next = new ArrayList<>(segments.size() + 1);
-    next.addAll(segments);
-    next.add(segment);
-    return new ObjectPath(next);
+    if (other.depth < depth) {
+      return false;
+    }
+    ObjectPath ancestor = other;
+    while (ancestor.depth > depth) {
+      ancestor = ancestor.parent;
+    }
+    return equals(ancestor);
   }
 
   @Override
+  public boolean equals(Object other) {
+    if (other == this) {
+      return true;
+    }
+    if (!(other instanceof ObjectPath path)) {
+      return false;
+    }
+    ObjectPath a = this;
+    ObjectPath b = path;
+    while (a != b) {
+      if (a == null
+          || b == null
+          || a.hash != b.hash
+          || a.depth != b.depth
+          || !a.segment.equals(b.segment)) {
+        return false;
+      }
+      a = a.parent;
+      b = b.parent;
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  /** Orders paths as their texts ({@link #toString()}) order, without building them. */
+  @Override
   public int compareTo(ObjectPath other) {
-    return toString().compareTo(other.toString());
+    String[] mine = segmentArray();
+    String[] theirs = other.segmentArray();
+    int i = 0;
+    int j = 0;
+    int at = 0;
+    int theirAt = 0;
+    while (true) {
+      int c = charAt(mine, i, at);
+      int d = charAt(theirs, j, theirAt);
+      if (c != d || c < 0) {
+        return c - d;
+      }
+      if (at < mine[i].length()) {
+        at++;
+      } else {
+        i++;
+        at = 0;
+      }
+      if (theirAt < theirs[j].length()) {
+        theirAt++;
+      } else {
+        j++;
+        theirAt = 0;
+      }
+    }
+  }
+
+  /** The character at {@code at} of segment {@code i}: a '/' just past its end, -1 at the end. */
+  private static int charAt(String[] segments, int i, int at) {
+    if (at < segments[i].length()) {
+      return segments[i].charAt(at);
+    }
+    return i == segments.length - 1 ? -1 : '/';
+  }
+
+  private String[] segmentArray() {
+    String[] segments = new String[depth];
+    ObjectPath path = this;
+    for (int i = depth - 1; i >= 0; i--) {
+      segments[i] = path.segment;
+      path = path.parent;
+    }
+    return segments;
   }
 
   @Override
   public String toString() {
-    return String.join("/", segments);
+    return String.join("/", Arrays.asList(segmentArray()));
   }
 }

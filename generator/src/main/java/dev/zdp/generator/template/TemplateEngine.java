@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,14 @@ public final class TemplateEngine {
 
   private final Optional<Path> userTemplates;
   private final Jinjava jinjava;
+
+  /**
+   * Template texts by name, read once per engine: a render reads the same few thousands of times.
+   */
+  private final Map<String, String> sources = new HashMap<>();
+
+  /** {@link #sources} after {@link #standaloneTagsOwnTheirLine}, as {@link #render} uses them. */
+  private final Map<String, String> prepared = new HashMap<>();
 
   public TemplateEngine(Optional<Path> userTemplates) {
     this.userTemplates = Objects.requireNonNull(userTemplates, "userTemplates");
@@ -88,6 +97,15 @@ public final class TemplateEngine {
 
   /** The template's text: the user's version if there is one, else the built-in one. */
   public String source(String name) {
+    String known = sources.get(name);
+    if (known == null) {
+      known = read(name);
+      sources.put(name, known);
+    }
+    return known;
+  }
+
+  private String read(String name) {
     Optional<Path> user = userFile(name);
     if (user.isPresent()) {
       try {
@@ -106,7 +124,11 @@ public final class TemplateEngine {
    * @throws TemplateException naming the template and line of the first problem
    */
   public String render(String name, Map<String, ?> variables) {
-    String source = standaloneTagsOwnTheirLine(source(name));
+    String source = prepared.get(name);
+    if (source == null) {
+      source = standaloneTagsOwnTheirLine(source(name));
+      prepared.put(name, source);
+    }
     UnknownNames.start();
     RenderResult result;
     List<UnknownNames.Unknown> unknowns;

@@ -1,0 +1,91 @@
+package dev.zdp.generator.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zdp.generator.plan.TerraformReader.Block;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Large files are parsed in pieces (hcl4j slows down faster than files grow): same blocks. */
+class TerraformReaderTest {
+
+  @Test
+  void aLargeFileReadsAsTheSameBlocksAsSmallFiles() {
+    StringBuilder large = new StringBuilder();
+    Map<String, byte[]> small = new TreeMap<>();
+    for (int i = 0; i < 400; i++) {
+      String block = variable(i) + "\n" + topic(i) + "\n";
+      large.append(block);
+      small.put("m/part" + i + ".tf", block.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(large.length()).isGreaterThan(4 * TerraformReader.CHUNK_CHARS);
+
+    SortedMap<String, Block> inPieces =
+        TerraformReader.readModule(
+            Map.of("m/all.tf", large.toString().getBytes(StandardCharsets.UTF_8)));
+    SortedMap<String, Block> oneByOne = TerraformReader.readModule(small);
+
+    assertThat(inPieces.keySet()).hasSize(800).isEqualTo(oneByOne.keySet());
+    inPieces.forEach(
+        (address, block) -> {
+          Block other = oneByOne.get(address);
+          assertThat(block.attributes()).as(address).isEqualTo(other.attributes());
+          assertThat(block.sensitive()).as(address).isEqualTo(other.sensitive());
+        });
+    assertThat(inPieces.get("kafka_topic.t399").attributes())
+        .containsEntry("name", "zero.s399.public.orders");
+    assertThat(inPieces.get("var.v7_password").sensitive()).isNotEmpty();
+  }
+
+  @Test
+  void aCutInsideAHeredocFallsBackToTheWholeFile() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      text.append(topic(i)).append('\n');
+      // a heredoc holding a closing brace line followed by what looks like a block
+      text.append("locals {\n  doc")
+          .append(i)
+          .append(" = <<EOT\nbefore\n}\n\nresource \"in\" \"heredoc\" {\nEOT\n}\n\n");
+    }
+    assertThat(text.length()).isGreaterThan(2 * TerraformReader.CHUNK_CHARS);
+
+    SortedMap<String, Block> blocks =
+        TerraformReader.readModule(
+            Map.of("m/all.tf", text.toString().getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(blocks).hasSize(400).containsKey("kafka_topic.t399").doesNotContainKey("in.heredoc");
+  }
+
+  @Test
+  void aBrokenLargeFileIsStillReportedByName() {
+    String text = variable(1).repeat(400) + "resource \"a\" \"b\" {\n  name = \"x\n}\n";
+
+    assertThatThrownBy(
+            () ->
+                TerraformReader.readModule(
+                    Map.of("m/broken.tf", text.getBytes(StandardCharsets.UTF_8))))
+        .hasMessageContaining("m/broken.tf");
+  }
+
+  private static String variable(int i) {
+    return "variable \"v"
+        + i
+        + "_password\" {\n  description = \"Password of credential v"
+        + i
+        + " with some words to make the file longer than one piece.\"\n  type        = string\n"
+        + "  sensitive   = true\n}\n";
+  }
+
+  private static String topic(int i) {
+    return "resource \"kafka_topic\" \"t"
+        + i
+        + "\" {\n  name               = \"zero.s"
+        + i
+        + ".public.orders\"\n  replication_factor = 3\n  partitions         = 3\n"
+        + "  config = {\n    \"cleanup.policy\" = \"delete\"\n  }\n}\n";
+  }
+}
