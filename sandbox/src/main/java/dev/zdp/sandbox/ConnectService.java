@@ -20,6 +20,7 @@ import org.apache.kafka.connect.runtime.Connect;
 final class ConnectService implements AutoCloseable {
   static final String GROUP_ID = "zdp-sandbox";
   private static final Duration READY_LIMIT = Duration.ofSeconds(90);
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
   private final Connect<?> connect;
   private final URI url;
@@ -109,5 +110,24 @@ final class ConnectService implements AutoCloseable {
   public void close() {
     connect.stop();
     connect.awaitStop();
+    awaitConnectsOwnShutdownHook();
+  }
+
+  /**
+   * On Ctrl-C, Connect's own shutdown hook stops the worker in parallel with the sandbox's, and
+   * then {@link Connect#stop()} here returns at once: wait for that hook, or Kafka would be stopped
+   * under a worker still shutting down (which then waits ~40 s for it).
+   */
+  private static void awaitConnectsOwnShutdownHook() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if ("connect-shutdown-hook".equals(thread.getName()) && thread != Thread.currentThread()) {
+        try {
+          thread.join(STOP_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 }

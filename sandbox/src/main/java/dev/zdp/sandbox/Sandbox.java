@@ -266,6 +266,11 @@ public final class Sandbox implements AutoCloseable {
     return summary;
   }
 
+  /** True once the sandbox is stopping or stopped (by {@link #close()} or Ctrl-C). */
+  public boolean stopped() {
+    return closed.get();
+  }
+
   /** Stops every component, last started first; safe to call twice. */
   @Override
   public void close() {

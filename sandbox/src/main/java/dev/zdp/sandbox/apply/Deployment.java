@@ -125,8 +125,9 @@ public final class Deployment {
   public record CreatedTable(Datastore datastore, Dataset dataset) {}
 
   /**
-   * Creates the missing source tables of every ingested datastore, empty (insert rows once the
-   * capture runs: Debezium does not snapshot a table added to a running capture).
+   * Creates the missing source tables of every ingested dataset, empty (insert rows once the
+   * capture runs: Debezium does not snapshot a table added to a running capture, so a table is
+   * created only when its dataset is sunk).
    *
    * @return the tables created now
    */
@@ -134,7 +135,8 @@ public final class Deployment {
     List<CreatedTable> created = new ArrayList<>();
     for (PlatformIntentions platform : platforms(model)) {
       for (IngestedDatastore ingested : platform.datastores()) {
-        for (Dataset dataset : sources.create(ingested.datastore())) {
+        List<Dataset> used = ingested.datasets().stream().map(d -> d.dataset()).toList();
+        for (Dataset dataset : sources.create(ingested.datastore(), used)) {
           progress.accept(
               "  source table "
                   + ingested.datastore().capture().database()

@@ -29,17 +29,17 @@ public final class SourceTables {
   }
 
   /**
-   * Creates the datastore's database and every dataset's table that does not exist yet.
+   * Creates the datastore's database and the tables of {@code datasets} that do not exist yet.
    *
    * @return the datasets whose tables were created now (existing tables are left as they are)
    */
-  public List<Dataset> create(Datastore datastore) {
+  public List<Dataset> create(Datastore datastore, List<Dataset> datasets) {
     String database = datastore.capture().database();
     sandbox.createDatabase(database);
     List<Dataset> created = new ArrayList<>();
     try (Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
-      for (Dataset dataset : datastore.datasets()) {
+      for (Dataset dataset : datasets) {
         if (exists(connection, dataset)) {
           continue;
         }

@@ -125,7 +125,7 @@ public final class SandboxMain implements Callable<Integer> {
       long lastMerge = 0;
       boolean pending = false;
       long onceDeadline = System.nanoTime() + ONCE_LIMIT.toNanos();
-      while (true) {
+      while (!sandbox.stopped()) {
         if (watch && files.changed()) {
           out.println("Model changed: validating, generating, applying...");
           try {
@@ -166,6 +166,7 @@ public final class SandboxMain implements Callable<Integer> {
         }
         Thread.sleep(POLL_MILLIS);
       }
+      return 0;
     } catch (SandboxException e) {
       System.err.println("zdp sandbox: " + e.getMessage());
       return 2;
