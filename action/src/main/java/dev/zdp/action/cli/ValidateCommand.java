@@ -114,9 +114,8 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws ModelSourceException {
     checkArguments();
     PrintWriter out = spec.commandLine().getOut();
-    Path directory = modelDirectory();
     ModelSource source =
-        head == null ? new DirectorySource(directory) : new GitCommitSource(directory, head);
+        head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
     long start = System.nanoTime();
     List<SourceFile> files = source.files();
     LoadResult loaded = ModelLoader.load(files);
@@ -125,7 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (base == null) {
       report = validator.validate(loaded);
     } else {
-      ModelSource baseSource = new GitCommitSource(directory, base);
+      ModelSource baseSource = new GitCommitSource(model, base);
       LoadResult baseLoaded = ModelLoader.load(baseSource);
       report =
           validator.validate(
@@ -145,7 +144,7 @@ final class ValidateCommand implements Callable<Integer> {
               files.size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
     }
     String modelWideFile =
-        files.isEmpty() ? directory.toString().replace('\\', '/') : files.get(0).path();
+        files.isEmpty() ? model.toString().replace('\\', '/') : files.get(0).path();
     ReportFormat reportFormat =
         ReportFormats.named(
             format,
@@ -179,24 +178,6 @@ final class ValidateCommand implements Callable<Integer> {
                 + " (write it owner/name@branch or gitlab:group/project@branch)");
       }
     }
-  }
-
-  private Path modelDirectory() {
-    if (!Files.exists(model)) {
-      throw new CannotRun(
-          "model directory '"
-              + model
-              + "' does not exist; pass --model DIR with the directory that holds the model's"
-              + " YAML files");
-    }
-    if (!Files.isDirectory(model)) {
-      throw new CannotRun(
-          "--model '"
-              + model
-              + "' is a file, not a directory; pass the directory that holds the model's YAML"
-              + " files");
-    }
-    return model;
   }
 
   private static void write(ReportFormat format, Report report, Writer out) {

@@ -29,15 +29,15 @@ public final class DirectorySource implements ModelSource {
       throw new ModelSourceException(
           "model directory '"
               + root
-              + "' does not exist; pass --model with the directory that"
+              + "' does not exist; pass --model DIR with the directory that"
               + " holds the model's YAML files");
     }
     if (!Files.isDirectory(root)) {
       throw new ModelSourceException(
-          "'"
+          "--model '"
               + root
-              + "' is not a directory; --model takes the directory that holds the model's"
-              + " YAML files");
+              + "' is a file, not a directory; pass the directory that holds the model's YAML"
+              + " files");
     }
     List<Path> found = new ArrayList<>();
     try {
