@@ -120,7 +120,7 @@ public final class MergeMain {
       return String.format(
           "%s%s: %d statement(s) in %.1f s",
           DONE, file.getFileName(), statements, (System.nanoTime() - started) / 1e9);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala throws
       e.printStackTrace();
       String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
       return FAILED + file.getFileName() + ": " + message;
