@@ -234,10 +234,9 @@ class GeneratorTest {
         .contains("`staging`.`billing__invoices`")
         .doesNotContain("crm__");
     assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
-        .contains("(\"staging_tables__billing\", \"billing.sql\"),")
-        .contains("(\"staging_tables__crm\", \"crm.sql\"),")
-        .contains(
-            "staging >> BashOperator(task_id=task_id, bash_command=spark_sql(MERGE_DIR, path))");
+        .contains("STAGING_FILES = [\n    \"billing.sql\",\n    \"crm.sql\",\n]\n")
+        .contains("BashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
+        .contains("staging >> BashOperator(task_id=task_id, bash_command=spark_sql(job))");
   }
 
   @Test

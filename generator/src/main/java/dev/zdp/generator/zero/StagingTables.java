@@ -32,11 +32,6 @@ final class StagingTables {
     return store.name() + ".sql";
   }
 
-  /** The DAG task that runs a datastore's staging DDL. */
-  static String taskId(IngestedDatastore store) {
-    return "staging_tables__" + store.name();
-  }
-
   /** The template's {@code datastore}: its name, sink connector and staging tables. */
   static StrictMap context(Platform platform, IngestedDatastore store) {
     Datastore datastore = store.datastore();

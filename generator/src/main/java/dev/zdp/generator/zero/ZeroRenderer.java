@@ -91,7 +91,7 @@ public final class ZeroRenderer {
         renderMergeJobs(platform, store, dataset, artifacts, jobs);
       }
     }
-    List<StrictMap> staging = new ArrayList<>();
+    List<String> stagingFiles = new ArrayList<>();
     for (IngestedDatastore store : intentions.datastores()) {
       StrictMap context = base(platform);
       context.put("datastore", StagingTables.context(platform, store));
@@ -99,12 +99,10 @@ public final class ZeroRenderer {
           artifacts,
           StagingTables.path(platform, store),
           text(templates.render(StagingTables.TEMPLATE, context)));
-      staging.add(
-          StrictMap.of(
-              "task_id", StagingTables.taskId(store), "path", StagingTables.fileName(store)));
+      stagingFiles.add(StagingTables.fileName(store));
     }
     StrictMap dag = base(platform);
-    dag.put("staging", staging);
+    dag.put("staging_files", stagingFiles);
     dag.put("jobs", jobs);
     dag.put("dag_id", "zdp_" + platform.name() + "_merge");
     dag.put("schedule_minutes", SCHEDULE_MINUTES);
