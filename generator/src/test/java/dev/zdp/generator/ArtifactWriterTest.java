@@ -112,6 +112,6 @@ class ArtifactWriterTest {
 
     assertThat(again.written()).isEmpty();
     assertThat(again.removed()).isEmpty();
-    assertThat(again.unchanged()).hasSize(10);
+    assertThat(again.unchanged()).hasSize(12);
   }
 }

@@ -60,6 +60,8 @@ class GeneratorTest {
             "zero/merge/crm/customers.forensic.sql",
             "zero/merge/crm/customers.sql",
             "zero/merge/crm/orders.sql",
+            "zero/staging/billing.sql",
+            "zero/staging/crm.sql",
             "zero/variables.tf",
             "zero/versions.tf");
   }
@@ -209,6 +211,32 @@ class GeneratorTest {
     assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
         .contains("(\"crm__customers__forensic\", \"crm/customers.forensic.sql\"),")
         .contains("dag_id=\"zdp_zero_merge\"");
+  }
+
+  @Test
+  void stagingTablesAreCreatedWithTheModelsTypesBeforeAnyMergeJob() {
+    SortedMap<String, byte[]> artifacts = GENERATOR.render(acme(), Optional.empty());
+    String crm = text(artifacts, "zero/staging/crm.sql");
+
+    assertThat(crm)
+        .contains("CREATE NAMESPACE IF NOT EXISTS `staging`;")
+        .contains("CREATE TABLE IF NOT EXISTS `staging`.`crm__orders` (")
+        .contains("CREATE TABLE IF NOT EXISTS `staging`.`crm__customers` (")
+        .contains("  `amount` DECIMAL(12,2),\n")
+        .contains("  `id` BIGINT,\n")
+        .contains(
+            "  `__deleted` STRING,\n  `__op` STRING,\n  `__source_ts_ms` BIGINT,\n"
+                + "  `__source_lsn` BIGINT,\n  `__kafka_topic` STRING,\n"
+                + "  `__kafka_partition` INT,\n  `__kafka_offset` BIGINT,\n"
+                + "  `__kafka_timestamp` BIGINT\n) USING iceberg;")
+        .doesNotContain("NOT NULL");
+    assertThat(text(artifacts, "zero/staging/billing.sql"))
+        .contains("`staging`.`billing__invoices`")
+        .doesNotContain("crm__");
+    assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
+        .contains("STAGING_FILES = [\n    \"billing.sql\",\n    \"crm.sql\",\n]\n")
+        .contains("BashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
+        .contains("staging >> BashOperator(task_id=task_id, bash_command=spark_sql(job))");
   }
 
   @Test

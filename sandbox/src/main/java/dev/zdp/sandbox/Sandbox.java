@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * single-node KRaft Kafka broker, a Kafka Connect worker (distributed mode) with the Debezium
  * PostgreSQL source and the Apache Iceberg sink, an S3-compatible store, and an Iceberg catalog: a
  * JDBC catalog kept in the same PostgreSQL, also served as a REST catalog. Everything but the S3
- * store (and Spark, for MERGE jobs) runs in this JVM.
+ * store and Spark (one session for staging DDL and MERGE jobs, started when first used) runs in
+ * this JVM.
  *
  * <p>{@link #start(Path)} starts a fresh stack under a work directory (its previous data is wiped);
  * {@link #close()} stops it in reverse order, and so does Ctrl-C. Components log to {@code
@@ -59,6 +60,7 @@ public final class Sandbox implements AutoCloseable {
   private S3Endpoint s3;
   private URI restCatalogUri;
   private TopicAdmin topics;
+  private SparkSqlRunner spark;
 
   private record Running(String name, AutoCloseable service) {}
 
@@ -136,6 +138,14 @@ public final class Sandbox implements AutoCloseable {
       sandbox.topics =
           sandbox.step(
               "Kafka admin client", () -> TopicAdmin.connect(sandbox.bootstrapServers), t -> "");
+      // Spark itself starts with the first SQL file: most uses of a sandbox run one
+      sandbox.spark =
+          new SparkSqlRunner(
+              layout.sparkClasspath(),
+              sandbox.restCatalogProperties(),
+              workDir.resolve("spark"),
+              logs.resolve("spark.log"));
+      sandbox.running.push(new Running("Spark", sandbox.spark));
     } catch (RuntimeException e) {
       progress.accept("Sandbox failed to start: " + e.getMessage() + " (logs: " + logs + ")");
       sandbox.close();
@@ -243,27 +253,33 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Runs MERGE job files (Spark SQL) in order, in one local Spark session in a child JVM, against
-   * this sandbox's REST catalog under the name {@code catalogName} (the files' default catalog).
-   * Each file's summary line goes to the progress output.
+   * Runs MERGE job files (Spark SQL) in order; see {@link #runSql}. Each file's summary line goes
+   * to the progress output, then the run's time.
    *
-   * @throws SandboxException when a file fails, with the runner's error and where its log is
+   * @throws SandboxException when a file fails, with Spark's error and where its log is
    */
   public List<String> runMerge(String catalogName, List<Path> sqlFiles) {
     long started = System.nanoTime();
-    List<String> summary =
-        SparkMerge.run(
-            layout.sparkClasspath(),
-            catalogName,
-            restCatalogProperties(),
-            sqlFiles,
-            workDir.resolve("spark"),
-            workDir.resolve("logs").resolve("spark.log"),
-            MERGE_LIMIT);
-    summary.forEach(line -> progress.accept("  " + line));
+    List<String> summary = runSql(catalogName, sqlFiles);
+    summary.forEach(line -> progress.accept("  merge " + line));
     progress.accept(
         String.format("MERGE jobs done in %.1f s", (System.nanoTime() - started) / 1e9));
     return summary;
+  }
+
+  /**
+   * Runs Spark SQL files in order in the sandbox's one Spark session (local mode, in a child JVM,
+   * started by the first call: ~10-20 s; later files pay only their own statements), against this
+   * sandbox's REST catalog under the name {@code catalogName}, the files' default catalog.
+   *
+   * @return one line per file: {@code <file>: N statement(s) in T s}
+   * @throws SandboxException when a file fails, with Spark's error and where its log is
+   */
+  public List<String> runSql(String catalogName, List<Path> sqlFiles) {
+    if (closed.get()) {
+      throw new SandboxException("The sandbox is stopped: cannot run " + sqlFiles);
+    }
+    return spark.run(catalogName, sqlFiles, MERGE_LIMIT);
   }
 
   /** True once the sandbox is stopping or stopped (by {@link #close()} or Ctrl-C). */

@@ -130,6 +130,12 @@ public final class TopicAdmin implements AutoCloseable {
     if (!current.config().equals(desired.config())) {
       alterConfig(current, desired);
     }
+    // the controller has committed the change; the broker's metadata follows a moment later
+    Deadline.await(
+        "topic '" + desired.name() + "' to be served as updated",
+        RECREATE_LIMIT,
+        () -> describe(desired.name()).filter(desired::equals).map(served -> true),
+        () -> "still described as before");
     return Change.UPDATED;
   }
 

@@ -173,6 +173,27 @@ class SandboxPipelineTest {
   }
 
   @Test
+  void aFailingSqlFileIsNamedWithSparksErrorAndTheSessionRunsTheNextFile() throws IOException {
+    Path dir = Files.createDirectories(sandbox.workDir().resolve("sql-test"));
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.sql"), "CREATE NAMESPACE IF NOT EXISTS probe;\nSELECT * FROM nope");
+    Path fine =
+        Files.writeString(
+            dir.resolve("fine.sql"),
+            "CREATE TABLE IF NOT EXISTS probe.t (id BIGINT) USING iceberg;\nSELECT * FROM probe.t");
+
+    assertThatThrownBy(() -> sandbox.runSql(CATALOG, List.of(broken, fine)))
+        .isInstanceOf(SandboxException.class)
+        .hasMessageStartingWith("Spark SQL file broken.sql failed: ")
+        .hasMessageContaining("nope")
+        .hasMessageContaining(broken.toString());
+    assertThat(sandbox.runSql(CATALOG, List.of(fine)))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .matches("fine\\.sql: 2 statement\\(s\\) in [0-9.]+ s");
+  }
+
+  @Test
   void theWorkerOffersThePluginsTheGeneratedConnectorsName() {
     assertThat(sandbox.connectors().pluginClasses())
         .contains(

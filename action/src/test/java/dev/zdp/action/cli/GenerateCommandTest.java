@@ -78,11 +78,18 @@ class GenerateCommandTest {
     assertThat(zdp.exitCode()).as(zdp.err()).isZero();
     SortedMap<String, byte[]> after = Acme.tree(out);
     assertThat(after.keySet())
-        .noneMatch(p -> p.startsWith("zero/fleet") || p.startsWith("zero/merge/fleet"))
+        .noneMatch(
+            p ->
+                p.startsWith("zero/fleet")
+                    || p.startsWith("zero/merge/fleet")
+                    || p.equals("zero/staging/fleet.sql"))
         .contains("zero/crm.tf", "zero/shop.tf", "zero/terraform.tfvars");
     assertThat(Files.exists(out.resolve("zero/merge/fleet"))).isFalse();
     assertThat(Files.readString(tfvars)).isEqualTo("connect_url = \"x\"\n");
-    long removed = count(before, "zero/fleet.tf") + count(before, "zero/merge/fleet/");
+    long removed =
+        count(before, "zero/fleet.tf")
+            + count(before, "zero/merge/fleet/")
+            + count(before, "zero/staging/fleet.sql");
     assertThat(zdp.out()).contains(", " + removed + " removed) in " + out.resolve("zero"));
     assertThat(new String(after.get("zero/variables.tf"), StandardCharsets.UTF_8))
         .doesNotContain("fleet_db");

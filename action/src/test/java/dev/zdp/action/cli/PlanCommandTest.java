@@ -125,7 +125,8 @@ class PlanCommandTest {
             "var.fleet_db_password",
             "zero/merge/fleet/shipments.sql",
             "zero/merge/fleet/tracking_events.sql",
-            "zero/merge/fleet/vehicles.sql");
+            "zero/merge/fleet/vehicles.sql",
+            "zero/staging/fleet.sql");
     assertThat(addresses(plan, "change"))
         .contains(
             "kafka_topic.shop__orders",
@@ -161,7 +162,7 @@ class PlanCommandTest {
 
     JsonNode summary = plan.get("summary");
     assertThat(summary.get("add").asInt()).isEqualTo(2);
-    assertThat(summary.get("destroy").asInt()).isEqualTo(11);
+    assertThat(summary.get("destroy").asInt()).isEqualTo(12);
     assertThat(summary.get("change").asInt()).isEqualTo(addresses(plan, "change").size());
     int destructive = 0;
     for (JsonNode change : plan.get("changes")) {
@@ -181,7 +182,7 @@ class PlanCommandTest {
     assertThat(markdown.lines().limit(3))
         .containsExactly("### zdp plan", "", markdown.lines().skip(2).findFirst().orElseThrow());
     assertThat(markdown.lines().skip(2).findFirst().orElseThrow())
-        .matches("\\*\\*2 to add, \\d+ to change, 11 to destroy; \\d+ destructive\\*\\*");
+        .matches("\\*\\*2 to add, \\d+ to change, 12 to destroy; \\d+ destructive\\*\\*");
     String destructive = markdown.substring(0, markdown.indexOf("<details>"));
     assertThat(destructive)
         .contains(":warning: **Destructive changes**")
@@ -196,7 +197,8 @@ class PlanCommandTest {
     String details = markdown.substring(markdown.indexOf("<details>"));
     assertThat(details)
         .contains("#### Add (2)")
-        .contains("#### Destroy (11)")
+        .contains("#### Destroy (12)")
+        .contains("- `zero/staging: zero/staging/fleet.sql` (file) — affects delivery_ops\n")
         .contains("- `zero: kafka_topic.crm__addresses` (kafka_topic) — affects churn")
         .contains("`partitions`: `3` → `1`")
         .endsWith("</details>\n");
@@ -288,7 +290,7 @@ class PlanCommandTest {
 
     assertThat(zdp.exitCode()).isZero();
     assertThat(zdp.out())
-        .matches("2 to add, \\d+ to change, 11 to destroy; \\d+ destructive; plan written to .*\\n")
+        .matches("2 to add, \\d+ to change, 12 to destroy; \\d+ destructive; plan written to .*\\n")
         .endsWith(file + "\n");
     assertThat(Files.readString(file)).startsWith("### zdp plan\n");
   }

@@ -428,6 +428,11 @@ public final class Planner {
         String dataset = parts[3].replaceAll("(\\.forensic)?\\.sql$", "");
         return byDataset.getOrDefault(parts[0] + "/" + parts[2] + "/" + dataset, new TreeSet<>());
       }
+      // <platform>/staging/<datastore>.sql
+      if (parts.length == 3 && parts[1].equals("staging") && parts[2].endsWith(".sql")) {
+        String datastore = parts[2].substring(0, parts[2].length() - ".sql".length());
+        return byDatastore.getOrDefault(parts[0] + "/" + datastore, new TreeSet<>());
+      }
       return byPlatform.getOrDefault(parts[0], new TreeSet<>());
     }
   }

@@ -23,8 +23,9 @@ import java.util.TreeMap;
 /**
  * Renders one Zero platform's artifacts: per Terraform root module {@code versions.tf}, {@code
  * variables.tf} and one {@code <datastore>.tf} per ingested datastore; per dataset a live MERGE job
- * (and a forensic one where a consumer asks for it) under {@code merge/}; one Airflow DAG under
- * {@code dags/}. Paths are relative to the output directory and start with the platform's name.
+ * (and a forensic one where a consumer asks for it) under {@code merge/}; per ingested datastore
+ * its staging tables' DDL under {@code staging/}; one Airflow DAG under {@code dags/}. Paths are
+ * relative to the output directory and start with the platform's name.
  */
 public final class ZeroRenderer {
 
@@ -43,6 +44,7 @@ public final class ZeroRenderer {
           "zero/datastore.tf.j2",
           "zero/merge_live.sql.j2",
           "zero/merge_forensic.sql.j2",
+          StagingTables.TEMPLATE,
           "zero/dag.py.j2");
 
   /** How far back a MERGE job re-reads staging below its watermark, for late changes. */
@@ -89,7 +91,18 @@ public final class ZeroRenderer {
         renderMergeJobs(platform, store, dataset, artifacts, jobs);
       }
     }
+    List<String> stagingFiles = new ArrayList<>();
+    for (IngestedDatastore store : intentions.datastores()) {
+      StrictMap context = base(platform);
+      context.put("datastore", StagingTables.context(platform, store));
+      put(
+          artifacts,
+          StagingTables.path(platform, store),
+          text(templates.render(StagingTables.TEMPLATE, context)));
+      stagingFiles.add(StagingTables.fileName(store));
+    }
     StrictMap dag = base(platform);
+    dag.put("staging_files", stagingFiles);
     dag.put("jobs", jobs);
     dag.put("dag_id", "zdp_" + platform.name() + "_merge");
     dag.put("schedule_minutes", SCHEDULE_MINUTES);

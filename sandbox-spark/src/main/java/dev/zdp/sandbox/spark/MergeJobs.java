@@ -33,7 +33,8 @@ public final class MergeJobs implements AutoCloseable {
   /**
    * Starts Spark in local mode with the Iceberg SQL extensions and catalog {@code catalogName}
    * configured from {@code catalogProperties} (Iceberg catalog properties, e.g. the sandbox's). It
-   * is also the session's default catalog.
+   * is also the session's default catalog. Tables are not cached: every statement sees the
+   * catalog's latest commit, also one another writer (the sink) made while the session ran.
    */
   public static MergeJobs start(
       String catalogName, Map<String, String> catalogProperties, Path workDir) {
@@ -60,6 +61,8 @@ public final class MergeJobs implements AutoCloseable {
                 "spark.sql.extensions",
                 "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
             .config(catalog, "org.apache.iceberg.spark.SparkCatalog")
+            // a long-lived session must see the sink's commits: no cached table metadata
+            .config(catalog + ".cache-enabled", "false")
             .config("spark.sql.defaultCatalog", catalogName);
     catalogProperties.forEach((key, value) -> builder.config(catalog + "." + key, value));
     return new MergeJobs(builder.getOrCreate());

@@ -173,6 +173,7 @@ public final class Deployment {
       }
     }
     createNamespaces(model);
+    createStagingTables(read);
     ApplyReport applied = applier.apply(read);
     SortedSet<String> notes = new TreeSet<>(applied.notes());
     for (PlatformIntentions platform : platforms(model)) {
@@ -299,9 +300,56 @@ public final class Deployment {
   }
 
   /**
-   * Runs the MERGE jobs of the applied modules whose staging tables exist (a table appears with the
-   * first change the sink commits), in one Spark session; {@code times} runs them that many times
-   * in a row.
+   * Runs the generated staging DDL when a table the sinks write is missing, before the sinks start:
+   * the Iceberg sink converts changes to an existing table's column types (ISO text to timestamptz,
+   * decimals to their precision), while a table it creates itself gets Debezium's (text,
+   * decimal(38, s)). Checks afterwards that the DDL created every table the sinks write.
+   */
+  private void createStagingTables(List<GeneratedModule> read) {
+    SortedSet<String> missing = missingStagingTables(read);
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    read.forEach(module -> files.addAll(module.stagingFiles()));
+    long started = System.nanoTime();
+    if (!files.isEmpty()) {
+      sandbox.runSql(ZeroRenderer.CATALOG_NAME, files);
+    }
+    SortedSet<String> stillMissing = missingStagingTables(read);
+    if (!stillMissing.isEmpty()) {
+      throw new SandboxException(
+          "The generated staging DDL ("
+              + files.stream().map(outputDirectory::relativize).toList()
+              + ") does not create "
+              + stillMissing
+              + ", which the sinks write: the sink would create them with Debezium's types."
+              + " Check that the staging template and the sink's iceberg.tables name the same"
+              + " tables");
+    }
+    progress.accept(
+        String.format(
+            "  staging tables created with the model's types: %s (%.1f s)",
+            String.join(", ", missing), (System.nanoTime() - started) / 1e9));
+  }
+
+  private SortedSet<String> missingStagingTables(List<GeneratedModule> read) {
+    SortedSet<String> missing = new TreeSet<>();
+    try (IcebergTables tables = new IcebergTables(sandbox)) {
+      for (GeneratedModule module : read) {
+        for (String table : module.stagingTables()) {
+          if (!tables.exists(table)) {
+            missing.add(table);
+          }
+        }
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Runs the MERGE jobs of the applied modules whose staging tables exist (apply creates them), in
+   * the sandbox's Spark session; {@code times} runs them that many times in a row.
    *
    * @return the runner's summary lines; empty when no job could run yet
    */
@@ -319,7 +367,7 @@ public final class Deployment {
                     + outputDirectory.relativize(job)
                     + ": its staging table "
                     + staging.orElse("?")
-                    + " has no rows yet");
+                    + " does not exist yet");
           }
         }
       }

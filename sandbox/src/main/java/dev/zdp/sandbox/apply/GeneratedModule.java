@@ -30,9 +30,15 @@ import java.util.stream.Stream;
  * @param connectors every {@code kafka-connect_connector}; sources before sinks, as their {@code
  *     depends_on} orders them
  * @param mergeJobs the MERGE job files under {@code merge/}, sorted (live and forensic)
+ * @param stagingFiles the staging tables' DDL under {@code staging/}, one file per datastore,
+ *     sorted
  */
 public record GeneratedModule(
-    Path directory, List<TopicSpec> topics, List<ConnectorSpec> connectors, List<Path> mergeJobs) {
+    Path directory,
+    List<TopicSpec> topics,
+    List<ConnectorSpec> connectors,
+    List<Path> mergeJobs,
+    List<Path> stagingFiles) {
 
   private static final Pattern UNRESOLVED = Pattern.compile("\\bvar\\.([a-z0-9_]+)");
 
@@ -40,6 +46,7 @@ public record GeneratedModule(
     topics = List.copyOf(topics);
     connectors = List.copyOf(connectors);
     mergeJobs = List.copyOf(mergeJobs);
+    stagingFiles = List.copyOf(stagingFiles);
   }
 
   /**
@@ -111,7 +118,12 @@ public record GeneratedModule(
         });
     List<ConnectorSpec> connectors = new ArrayList<>(sources);
     connectors.addAll(others);
-    return new GeneratedModule(directory, topics, connectors, mergeJobs(directory));
+    return new GeneratedModule(
+        directory,
+        topics,
+        connectors,
+        sqlFiles(directory, "merge"),
+        sqlFiles(directory, "staging"));
   }
 
   private static TopicSpec topic(String file, String address, Map<?, ?> body, Set<String> missing) {
@@ -206,16 +218,28 @@ public record GeneratedModule(
     return texts;
   }
 
-  private static List<Path> mergeJobs(Path directory) {
-    Path merge = directory.resolve("merge");
-    if (!Files.isDirectory(merge)) {
+  /** The {@code .sql} files under {@code directory/subdirectory}, sorted. */
+  private static List<Path> sqlFiles(Path directory, String subdirectory) {
+    Path root = directory.resolve(subdirectory);
+    if (!Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(merge)) {
+    try (Stream<Path> files = Files.walk(root)) {
       return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the MERGE jobs in " + merge, e);
+      throw new UncheckedIOException("Cannot list the SQL files in " + root, e);
     }
+  }
+
+  /** Every staging table ({@code namespace.table}) the module's sinks write, sorted. */
+  public List<String> stagingTables() {
+    return connectors.stream()
+        .map(connector -> connector.config().getOrDefault("iceberg.tables", ""))
+        .flatMap(tables -> Stream.of(tables.split(",")))
+        .map(String::strip)
+        .filter(table -> !table.isEmpty())
+        .sorted()
+        .toList();
   }
 
   private static Map<String, Object> parse(

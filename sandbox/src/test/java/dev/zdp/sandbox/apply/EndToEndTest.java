@@ -110,7 +110,8 @@ class EndToEndTest {
     progress("apply");
     long applying = System.nanoTime();
     ApplyReport first = deployment.apply(model);
-    measured.put("first apply (8 resources, capture streaming)", since(applying));
+    measured.put(
+        "first apply (Spark start, staging DDL, 8 resources, capture streaming)", since(applying));
     progress("applied");
     assertThat(first.changes())
         .extracting(ResourceChange::toString)
@@ -146,7 +147,67 @@ class EndToEndTest {
     progress("snapshot rows in staging");
     long merging = System.nanoTime();
     deployment.merge(1);
-    measured.put("MERGE run, 3 jobs, fresh Spark JVM", since(merging));
+    measured.put("first MERGE run, 3 jobs, in the running Spark session", since(merging));
+
+    // staging has the model's types because apply created it before the sinks started: Debezium's
+    // ISO-8601 text is a timestamptz, its epoch milliseconds a timestamp, decimals keep their
+    // precision; then the columns the sink's transforms add, and nothing else
+    List<String> metadata =
+        List.of(
+            "__deleted string",
+            "__op string",
+            "__source_ts_ms long",
+            "__source_lsn long",
+            "__kafka_topic string",
+            "__kafka_partition int",
+            "__kafka_offset long",
+            "__kafka_timestamp long");
+    assertThat(columns("staging.crm__customers"))
+        .containsExactlyElementsOf(
+            concat(
+                List.of(
+                    "id long",
+                    "balance decimal(12, 2)",
+                    "name string",
+                    "active boolean",
+                    "born date",
+                    "updated_at timestamptz",
+                    "ref string"),
+                metadata));
+    assertThat(columns("staging.shop__orders"))
+        .containsExactlyElementsOf(
+            concat(
+                List.of(
+                    "id string",
+                    "customer_id long",
+                    "total decimal(10, 2)",
+                    "quantity int",
+                    "status string",
+                    "paid boolean",
+                    "ordered_on date",
+                    "placed_at timestamptz",
+                    "shipped_at timestamp"),
+                metadata));
+    Record ada =
+        rows(table("staging.crm__customers")).stream()
+            .filter(row -> Long.valueOf(1).equals(row.getField("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ada.getField("updated_at"))
+        .isEqualTo(OffsetDateTime.parse("2026-03-01T12:30:15.123456Z"));
+    assertThat(ada.getField("balance")).isEqualTo(new BigDecimal("1234.50"));
+    assertThat(ada.getField("born")).isEqualTo(java.time.LocalDate.parse("1990-05-17"));
+    assertThat(ada.getField("ref")).isEqualTo("7d0c6a50-3c0e-4b8e-9a8e-0c5c2b1f4a11");
+    assertThat(ada.getField("__op")).isEqualTo("r");
+    Record stagedOrder =
+        rows(table("staging.shop__orders")).stream()
+            .filter(row -> ORDER_A.equals(row.getField("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stagedOrder.getField("shipped_at"))
+        .isEqualTo(java.time.LocalDateTime.parse("2026-03-02T11:00:00.250"));
+    assertThat(stagedOrder.getField("placed_at"))
+        .isEqualTo(OffsetDateTime.parse("2026-03-02T08:15:00Z"));
 
     // changes: insert, update, delete, in separate transactions
     long committing = System.nanoTime();
@@ -194,15 +255,7 @@ class EndToEndTest {
             "batch_in");
     assertThat(orderA.get(0).getField("batch_out")).isEqualTo(orderA.get(1).getField("batch_in"));
 
-    // types: the sink creates staging from Debezium's schemas (dates as dates, decimals as
-    // decimals of Connect's unknown precision 38, timestamptz as Debezium's ISO-8601 text); the
-    // MERGE jobs give the corpus the model's exact types
-    assertThat(types("staging.crm__customers"))
-        .containsEntry("balance", "decimal(38, 2)")
-        .containsEntry("born", "date")
-        .containsEntry("active", "boolean")
-        .containsEntry("id", "long")
-        .containsEntry("updated_at", "string");
+    // the MERGE jobs give the corpus the same types
     assertThat(types("corpus.crm__customers"))
         .containsEntry("id", "long")
         .containsEntry("balance", "decimal(12, 2)")
@@ -215,7 +268,8 @@ class EndToEndTest {
         .containsEntry("quantity", "int")
         .containsEntry("paid", "boolean")
         .containsEntry("ordered_on", "date")
-        .containsEntry("placed_at", "timestamptz");
+        .containsEntry("placed_at", "timestamptz")
+        .containsEntry("shipped_at", "timestamp");
     assertThat(types("corpus.shop__orders__history"))
         .containsEntry("total", "decimal(10, 2)")
         .containsEntry("placed_at", "timestamptz")
@@ -251,6 +305,10 @@ class EndToEndTest {
             "INSERT INTO addresses VALUES (1, 1, 'Lyon')",
             "INSERT INTO addresses VALUES (2, 5, 'Oslo')"));
     awaitRows("staging.crm__addresses", 2);
+    assertThat(columns("staging.crm__addresses"))
+        .as("a dataset sunk later gets its typed staging table from the re-apply")
+        .containsExactlyElementsOf(
+            concat(List.of("id int", "customer_id long", "city string"), metadata));
     awaitRows("staging.crm__customers", 7);
     progress("rows after the re-apply in staging");
     assertThat(idsOf("staging.crm__customers"))
@@ -329,7 +387,9 @@ class EndToEndTest {
         + on
         + "', TIMESTAMPTZ '"
         + on
-        + " 10:15:00+02')";
+        + " 10:15:00+02', TIMESTAMP '"
+        + on
+        + " 11:00:00.250')";
   }
 
   private static String customer(int id, String name) {
@@ -419,6 +479,15 @@ class EndToEndTest {
         .toList();
   }
 
+  /** The table's columns in order, each as {@code name type}. */
+  private static List<String> columns(String name) {
+    return table(name).schema().columns().stream().map(c -> c.name() + " " + c.type()).toList();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
+  }
+
   private static Map<String, String> types(String name) {
     Map<String, String> types = new TreeMap<>();
     table(name).schema().columns().forEach(c -> types.put(c.name(), c.type().toString()));
@@ -452,6 +521,7 @@ class EndToEndTest {
           Object value =
               switch (meta.getColumnTypeName(i)) {
                 case "timestamptz" -> result.getObject(i, OffsetDateTime.class);
+                case "timestamp" -> result.getObject(i, java.time.LocalDateTime.class);
                 case "date" -> result.getObject(i, java.time.LocalDate.class);
                 default -> result.getObject(i);
               };

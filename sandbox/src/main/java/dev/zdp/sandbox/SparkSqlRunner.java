@@ -1,0 +1,247 @@
+package dev.zdp.sandbox;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One long-lived Spark session in a child JVM ({@code dev.zdp.sandbox.spark.MergeMain --serve} from
+ * the {@code sandbox-spark} module; Spark's class path cannot share this JVM with the Connect
+ * worker), started at the first file and fed Spark SQL files (staging DDL, MERGE jobs) one at a
+ * time over its standard input. Paying Spark's start once instead of per run is what makes a MERGE
+ * run take seconds. The child stops when this runner is closed, or by itself when this JVM dies
+ * (its input ends).
+ */
+final class SparkSqlRunner implements AutoCloseable {
+  private static final String MAIN = "dev.zdp.sandbox.spark.MergeMain";
+  private static final String READY = "ready";
+  private static final String DONE = "done ";
+  private static final String FAILED = "failed ";
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
+
+  /** Spark's own module openings (its JavaModuleOptions), which Spark needs on Java 17. */
+  static final List<String> JVM_OPTIONS =
+      List.of(
+          "-XX:+IgnoreUnrecognizedVMOptions",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens=java.base/java.io=ALL-UNNAMED",
+          "--add-opens=java.base/java.net=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+          "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+          "-Djdk.reflect.useDirectMethodHandle=false",
+          "-Dio.netty.tryReflectionSetAccessible=true");
+
+  private final String classpath;
+  private final Map<String, String> catalogProperties;
+  private final Path workDir;
+  private final Path logFile;
+  private Process process;
+  private String catalogName;
+  private BufferedWriter requests;
+  private BlockingQueue<Optional<String>> answers;
+
+  /**
+   * @param classpath the runner's class path ({@code sandbox-spark} and Spark)
+   * @param catalogProperties the Iceberg catalog's properties (the sandbox's REST catalog)
+   * @param workDir Spark's scratch directory
+   * @param logFile where the child's standard error (Spark's log) goes
+   */
+  SparkSqlRunner(
+      String classpath, Map<String, String> catalogProperties, Path workDir, Path logFile) {
+    this.classpath = classpath;
+    this.catalogProperties = Map.copyOf(catalogProperties);
+    this.workDir = workDir;
+    this.logFile = logFile;
+  }
+
+  /**
+   * Runs the files in order in the session, whose default catalog is {@code catalogName} (a session
+   * of another catalog name is stopped first).
+   *
+   * @return one line per file: {@code <file>: N statement(s) in T s}
+   * @throws SandboxException when a file fails (the session stays for the next call), or when the
+   *     session cannot start, dies, or {@code limit} passes (it is stopped; the next call starts
+   *     another)
+   */
+  synchronized List<String> run(String catalogName, List<Path> sqlFiles, Duration limit) {
+    long end = System.nanoTime() + limit.toNanos();
+    if (process != null && (!process.isAlive() || !catalogName.equals(this.catalogName))) {
+      stop();
+    }
+    if (process == null) {
+      start(catalogName);
+      String ready = next(end, "starting Spark");
+      if (!ready.equals(READY)) {
+        throw failure("Spark did not start: " + ready);
+      }
+    }
+    List<String> summary = new ArrayList<>();
+    for (Path file : sqlFiles) {
+      try {
+        requests.write(file.toAbsolutePath().toString());
+        requests.newLine();
+        requests.flush();
+      } catch (IOException e) {
+        throw failure("Cannot hand " + file.getFileName() + " to Spark: " + e.getMessage());
+      }
+      String answer = next(end, "running " + file.getFileName());
+      if (answer.startsWith(FAILED)) {
+        String error = answer.substring(FAILED.length());
+        String message = error.substring(error.indexOf(": ") + 2);
+        throw new SandboxException(
+            "Spark SQL file "
+                + file.getFileName()
+                + " failed: "
+                + message
+                + " (the file: "
+                + file
+                + "; Spark's log: "
+                + logFile
+                + ")");
+      }
+      summary.add(answer.startsWith(DONE) ? answer.substring(DONE.length()) : answer);
+    }
+    return summary;
+  }
+
+  private void start(String catalogName) {
+    try {
+      Files.createDirectories(workDir);
+      Path properties = workDir.resolve("catalog.properties");
+      List<String> lines = new ArrayList<>();
+      new java.util.TreeMap<>(catalogProperties)
+          .forEach((key, value) -> lines.add(escape(key) + "=" + escape(value)));
+      Files.write(properties, lines);
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx1g");
+      command.addAll(JVM_OPTIONS);
+      command.add("-Daws.requestChecksumCalculation=WHEN_REQUIRED");
+      command.add("-Daws.responseChecksumValidation=WHEN_REQUIRED");
+      command.addAll(List.of("-cp", classpath, MAIN));
+      command.addAll(List.of("--catalog", catalogName));
+      command.addAll(List.of("--catalog-properties", properties.toString()));
+      command.addAll(List.of("--work-dir", workDir.toString()));
+      command.add("--serve");
+      process =
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start Spark for the sandbox's SQL files", e);
+    }
+    this.catalogName = catalogName;
+    requests =
+        new BufferedWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
+    answers = queue;
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Thread pump =
+        new Thread(
+            () -> {
+              try (reader) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  queue.add(Optional.of(line));
+                }
+              } catch (IOException ended) {
+                // the child's output closed: it ended
+              }
+              queue.add(Optional.empty());
+            },
+            "zdp-spark-answers");
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  /** The child's next answer; stops it and fails when it ends or {@code end} passes first. */
+  private String next(long end, String doing) {
+    try {
+      Optional<String> answer = answers.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (answer == null) {
+        throw failure("Spark did not finish " + doing + " in time");
+      }
+      if (answer.isEmpty()) {
+        throw failure("Spark stopped while " + doing);
+      }
+      return answer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop();
+      throw new SandboxException("Interrupted while " + doing, e);
+    }
+  }
+
+  private SandboxException failure(String what) {
+    stop();
+    return new SandboxException(what + tail() + " (log: " + logFile + ")");
+  }
+
+  /** Ends the session: its input closes, Spark stops; forced after a grace period. */
+  private void stop() {
+    if (process == null) {
+      return;
+    }
+    try {
+      requests.close();
+    } catch (IOException alreadyGone) {
+      // the child ended already
+    }
+    try {
+      if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  @Override
+  public synchronized void close() {
+    stop();
+  }
+
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:");
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile);
+      List<String> errors =
+          lines.stream()
+              .filter(line -> line.contains("Exception") || line.contains("ERROR"))
+              .toList();
+      return errors.isEmpty() ? "" : "; " + errors.get(errors.size() - 1).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}
