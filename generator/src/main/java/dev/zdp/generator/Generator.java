@@ -4,24 +4,36 @@ import dev.zdp.generator.template.TemplateEngine;
 import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformIntentions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 /**
  * Renders a model into the artifacts of its platforms: path (relative to the output directory,
  * {@code /}-separated, starting with the platform's name) to bytes. The same model gives the same
  * bytes, whatever the order or split of its files: no timestamps, no random ids, sorted everywhere.
+ *
+ * <p>Artifacts are rendered on one thread per processor, each with its own template engine.
  */
 public final class Generator {
 
   private final Optional<Integer> shardSize;
+  private final int threads;
 
   /** A generator writing one Terraform root module per platform. */
   public Generator() {
@@ -38,11 +50,17 @@ public final class Generator {
     if (shardSize.isPresent() && shardSize.get() < 1) {
       throw new IllegalArgumentException("--shard-size must be at least 1, got " + shardSize.get());
     }
+    this.threads = Runtime.getRuntime().availableProcessors();
   }
 
   /** The templates a user can override, by name (e.g. {@code zero/datastore.tf.j2}). */
   public static List<String> templateNames() {
     return ZeroRenderer.TEMPLATES;
+  }
+
+  /** The options both sides of a plan must be rendered with, for {@code Planner}. */
+  public Optional<Integer> shardSize() {
+    return shardSize;
   }
 
   /**
@@ -55,14 +73,70 @@ public final class Generator {
    * @throws GenerationException when the model holds something the platform cannot render
    */
   public SortedMap<String, byte[]> render(Model model, Optional<Path> userTemplates) {
+    return render(model, userTemplates, (module, store) -> true);
+  }
+
+  /**
+   * Renders like {@link #render(Model, Optional)}, leaving out the own files ({@code
+   * <datastore>.tf}, MERGE jobs) of the datastores {@code rendered} refuses, given the root
+   * module's directory and the datastore. Each root module's shared files and the DAG are always
+   * rendered in full.
+   */
+  public SortedMap<String, byte[]> render(
+      Model model, Optional<Path> userTemplates, BiPredicate<String, IngestedDatastore> rendered) {
+    SortedMap<String, byte[]> artifacts = Collections.synchronizedSortedMap(new TreeMap<>());
+    try {
+      render(model, userTemplates, rendered, artifacts::put);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Collections.unmodifiableSortedMap(new TreeMap<>(artifacts));
+  }
+
+  /**
+   * Renders every artifact into {@code sink} as it is rendered, holding none of them: what {@code
+   * zdp generate} writes through. Nothing reaches the sink when the model holds something the
+   * platform cannot render; a broken template may fail the render after some artifacts reached it.
+   *
+   * @return the paths of every artifact, sorted
+   * @throws IOException when the sink fails
+   */
+  public SortedSet<String> render(Model model, Optional<Path> userTemplates, ArtifactSink sink)
+      throws IOException {
+    return render(model, userTemplates, (module, store) -> true, sink);
+  }
+
+  private SortedSet<String> render(
+      Model model,
+      Optional<Path> userTemplates,
+      BiPredicate<String, IngestedDatastore> rendered,
+      ArtifactSink sink)
+      throws IOException {
+    List<PendingArtifact> artifacts = list(model, rendered);
+    SortedSet<String> paths = new TreeSet<>();
+    artifacts.forEach(a -> paths.add(a.path()));
+    ParallelRendering.run(artifacts, () -> new TemplateEngine(userTemplates), sink, threads);
+    return Collections.unmodifiableSortedSet(paths);
+  }
+
+  /** Every artifact of the model's Zero platforms, not rendered; fails on two with one path. */
+  private List<PendingArtifact> list(Model model, BiPredicate<String, IngestedDatastore> rendered) {
     IntentionGraph graph = IntentionGraph.of(model);
-    ZeroRenderer zero = new ZeroRenderer(new TemplateEngine(userTemplates));
-    SortedMap<String, byte[]> artifacts = new TreeMap<>();
+    List<PendingArtifact> artifacts = new ArrayList<>();
     for (PlatformIntentions platform : graph.platforms()) {
       if (Platform.ZERO.equals(platform.platform().type())) {
-        artifacts.putAll(zero.render(platform, shardSize));
+        artifacts.addAll(ZeroRenderer.artifacts(platform, shardSize, rendered));
       }
     }
-    return Collections.unmodifiableSortedMap(artifacts);
+    Set<String> seen = new HashSet<>();
+    for (PendingArtifact artifact : artifacts) {
+      if (!seen.add(artifact.path())) {
+        throw new GenerationException(
+            "Two artifacts would be written to "
+                + artifact.path()
+                + "; rename one of the datastores");
+      }
+    }
+    return artifacts;
   }
 }

@@ -43,6 +43,10 @@ public final class TemplateEngine {
 
   private static final String CLASSPATH_ROOT = "templates/";
 
+  /** Jinjava's default resolver, with zdp's filters called directly in front of it. */
+  private static final jinjava.javax.el.ELResolver RESOLVER =
+      DirectFilterCalls.before(JinjavaConfig.newBuilder().build().getElResolver());
+
   private final Optional<Path> userTemplates;
   private final JinjavaConfig config;
   private final Jinjava jinjava;
@@ -74,6 +78,7 @@ public final class TemplateEngine {
             .withLstripBlocks(false)
             .withKeepTrailingNewline(true)
             .withFailOnUnknownTokens(false)
+            .withElResolver(RESOLVER)
             .build();
     this.jinjava = new Jinjava(config);
     Filters.all().forEach(f -> jinjava.getGlobalContext().registerFilter(f));
