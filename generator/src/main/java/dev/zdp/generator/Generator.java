@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -117,6 +119,64 @@ public final class Generator {
     artifacts.forEach(a -> paths.add(a.path()));
     ParallelRendering.run(artifacts, () -> new TemplateEngine(userTemplates), sink, threads);
     return Collections.unmodifiableSortedSet(paths);
+  }
+
+  /**
+   * Which datastores' own files ({@code <datastore>.tf}, MERGE jobs) may differ between rendering
+   * {@code base} with {@code baseTemplates} and {@code head} with {@code headTemplates}: given the
+   * root module's directory and the datastore, true unless the datastore is in the same root module
+   * of the same platform on both sides, with equal records (its datasets and their consumers
+   * included), the platform's settings are equal and the templates are the same files. Rendering
+   * both sides with it leaves out only files that would be rendered byte for byte alike, so a plan
+   * of the two is the plan of the full renders.
+   */
+  public BiPredicate<String, IngestedDatastore> differences(
+      Model base, Optional<Path> baseTemplates, Model head, Optional<Path> headTemplates) {
+    if (!TemplateEngine.sameFiles(baseTemplates, headTemplates)) {
+      return (module, store) -> true;
+    }
+    return differences(base, head);
+  }
+
+  /** {@link #differences(Model, Optional, Model, Optional)} for two models rendered alike. */
+  public BiPredicate<String, IngestedDatastore> differences(Model base, Model head) {
+    IntentionGraph baseGraph = IntentionGraph.of(base);
+    IntentionGraph headGraph = IntentionGraph.of(head);
+    Map<String, IngestedDatastore> before = rendered(baseGraph);
+    Map<String, IngestedDatastore> after = rendered(headGraph);
+    Set<String> alike = new HashSet<>();
+    before.forEach(
+        (key, store) -> {
+          if (store.equals(after.get(key))) {
+            alike.add(key);
+          }
+        });
+    Map<String, Platform> platformsBefore = platforms(baseGraph);
+    Map<String, Platform> platformsAfter = platforms(headGraph);
+    return (module, store) -> {
+      String platform = module.contains("/") ? module.substring(0, module.indexOf('/')) : module;
+      return !alike.contains(module + "/" + store.name())
+          || !Objects.equals(platformsBefore.get(platform), platformsAfter.get(platform));
+    };
+  }
+
+  /** The datastores each Zero platform renders, by root module directory and name. */
+  private Map<String, IngestedDatastore> rendered(IntentionGraph graph) {
+    Map<String, IngestedDatastore> stores = new HashMap<>();
+    for (PlatformIntentions platform : graph.platforms()) {
+      if (Platform.ZERO.equals(platform.platform().type())) {
+        for (ZeroRenderer.Module module : ZeroRenderer.modules(platform, shardSize)) {
+          module.datastores().forEach(s -> stores.put(module.dir() + "/" + s.name(), s));
+        }
+      }
+    }
+    return stores;
+  }
+
+  private static Map<String, Platform> platforms(IntentionGraph graph) {
+    Map<String, Platform> platforms = new HashMap<>();
+    graph.platforms().forEach(p -> platforms.put(p.platform().name(), p.platform()));
+    return platforms;
   }
 
   /** Every artifact of the model's Zero platforms, not rendered; fails on two with one path. */

@@ -4,11 +4,13 @@ import dev.zdp.generator.ArtifactSink;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.template.TemplateException;
 import dev.zdp.model.Model;
+import dev.zdp.model.platform.IngestedDatastore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /** What {@code generate} and {@code plan} share: the generator's options and template failures. */
@@ -36,6 +38,20 @@ final class Generators {
   static SortedMap<String, byte[]> render(
       Generator generator, Model model, UserTemplates templates, String modelShownAs) {
     return render(templates, modelShownAs, () -> generator.render(model, templates.directory()));
+  }
+
+  /**
+   * Renders {@code model} as {@link #render} does, leaving out the own files of the datastores
+   * {@code rendered} refuses (see {@link Generator#differences}).
+   */
+  static SortedMap<String, byte[]> render(
+      Generator generator,
+      Model model,
+      UserTemplates templates,
+      String modelShownAs,
+      BiPredicate<String, IngestedDatastore> rendered) {
+    return render(
+        templates, modelShownAs, () -> generator.render(model, templates.directory(), rendered));
   }
 
   /** Renders {@code model} into {@code sink} as {@link #render} does; returns the paths. */

@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Renders Jinjava templates kept as classpath resources under {@code templates/}, each of which a
@@ -112,6 +114,33 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * True when two users' template directories hold the same files with the same bytes (a missing
+   * directory holds none), so that both render every template alike.
+   */
+  public static boolean sameFiles(Optional<Path> one, Optional<Path> other) {
+    return files(one).equals(files(other));
+  }
+
+  /** Every regular file under the directory: relative path to its bytes, as text. */
+  private static Map<String, String> files(Optional<Path> directory) {
+    Map<String, String> files = new TreeMap<>();
+    if (directory.isEmpty() || !Files.isDirectory(directory.get())) {
+      return files;
+    }
+    Path root = directory.get();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(
+            root.relativize(file).toString(),
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 
   /** True when the user's directory holds its own version of the template. */
