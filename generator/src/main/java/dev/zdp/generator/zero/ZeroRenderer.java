@@ -99,7 +99,9 @@ public final class ZeroRenderer {
     dag.put("dag_id", "zdp_" + platform.name() + "_merge");
     dag.put("schedule_minutes", SCHEDULE_MINUTES);
     dag.put("spark_conf", sparkConf(platform));
+    // First: the DAG grows with the model and is one render, which the other threads overlap.
     artifacts.add(
+        0,
         new PendingArtifact(
             platform.name() + "/dags/zdp_" + platform.name() + "_merge.py",
             engine -> text(engine.render("zero/dag.py.j2", dag))));
