@@ -129,7 +129,7 @@ public final class ArtifactWriter {
         if (artifacts.contains(old)) {
           continue;
         }
-        Path stale = check(root, old);
+        Path stale = resolve(root, old);
         if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
           Files.delete(stale);
           removed.add(old);
