@@ -2,15 +2,18 @@ package dev.zdp.action;
 
 import dev.zdp.action.report.AffectedGraph;
 import dev.zdp.action.report.CheckResult;
+import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;
 import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.change.ChangeValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Checks a pull or merge request: the head model validated as a change of the base (ownership
@@ -51,11 +54,14 @@ final class ChangeCheck {
     }
     Optional<Plan> plan = Optional.empty();
     try {
+      // Both sides render with the live templates, so only the datastores that differ need to.
+      BiPredicate<String, IngestedDatastore> differing =
+          new Generator(inputs.shardSize()).differences(base.model(), head.model());
       plan =
           Optional.of(
               Planner.diff(
-                  base.render(inputs.shardSize(), change.baseSha()),
-                  head.render(inputs.shardSize(), change.baseSha()),
+                  base.render(inputs.shardSize(), change.baseSha(), differing),
+                  head.render(inputs.shardSize(), change.baseSha(), differing),
                   base.graph(),
                   head.graph()));
     } catch (RuntimeException e) {

@@ -8,11 +8,13 @@ import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.load.SourceFile;
+import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.BiPredicate;
 
 /**
  * The model as committed at one commit, read straight from git: the action judges commits, not
@@ -45,8 +47,19 @@ record ModelAtCommit(
    * @throws RuntimeException when the model or a template cannot be rendered
    */
   SortedMap<String, byte[]> render(Optional<Integer> shardSize, String templatesSha) {
+    return render(shardSize, templatesSha, (module, store) -> true);
+  }
+
+  /**
+   * Renders like {@link #render(Optional, String)}, leaving out the own files of the datastores
+   * {@code rendered} refuses (see {@link Generator#differences}).
+   */
+  SortedMap<String, byte[]> render(
+      Optional<Integer> shardSize,
+      String templatesSha,
+      BiPredicate<String, IngestedDatastore> rendered) {
     try (TemplatesAtCommit templates = TemplatesAtCommit.read(directory, templatesSha)) {
-      return new Generator(shardSize).render(model(), templates.templates().directory());
+      return new Generator(shardSize).render(model(), templates.templates().directory(), rendered);
     }
   }
 

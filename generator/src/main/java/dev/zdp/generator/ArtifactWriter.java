@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes rendered artifacts into an output directory and keeps it in step with the model: files
@@ -41,48 +43,144 @@ public final class ArtifactWriter {
     }
   }
 
+  /** Writes a set of artifacts rendered beforehand; see {@link #stage} for one that streams. */
   public static Result write(Path outDir, SortedMap<String, byte[]> artifacts) throws IOException {
     Path root = outDir.toAbsolutePath().normalize();
-    Files.createDirectories(root);
     for (String path : artifacts.keySet()) {
-      resolve(root, path);
-      if (path.equals(MANIFEST)) {
-        throw new IllegalArgumentException("an artifact cannot be named " + MANIFEST);
+      check(root, path);
+    }
+    try (Staging staging = stage(outDir)) {
+      for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {
+        staging.accept(artifact.getKey(), artifact.getValue());
+      }
+      return staging.commit(new TreeSet<>(artifacts.keySet()));
+    }
+  }
+
+  /**
+   * Starts a write that takes artifacts one at a time as they are rendered, from any thread: each
+   * is compared with the file already there and, when it differs, written to a temporary file
+   * beside it. Nothing is replaced or removed until {@link Staging#commit}; closing a staging that
+   * was not committed deletes its temporary files.
+   */
+  public static Staging stage(Path outDir) throws IOException {
+    Path root = outDir.toAbsolutePath().normalize();
+    return new Staging(root, Files.exists(root, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /** A write in progress; see {@link #stage}. */
+  public static final class Staging implements ArtifactSink, AutoCloseable {
+    private final Path root;
+    private final boolean rootExisted;
+    private final Map<String, Path> staged = new ConcurrentHashMap<>();
+    private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+    private boolean committed;
+
+    private Staging(Path root, boolean rootExisted) {
+      this.root = root;
+      this.rootExisted = rootExisted;
+    }
+
+    @Override
+    public void accept(String path, byte[] content) throws IOException {
+      Path target = check(root, path);
+      if (staged.containsKey(path) || unchanged.contains(path)) {
+        throw new IllegalArgumentException("artifact '" + path + "' was written twice");
+      }
+      if (sameBytes(target, content)) {
+        unchanged.add(path);
+        return;
+      }
+      Path dir = target.getParent();
+      if (!directories.contains(dir)) {
+        Files.createDirectories(dir);
+        directories.add(dir);
+      }
+      Path temp = Files.createTempFile(dir, ".zdp-", ".tmp");
+      staged.put(path, temp);
+      Files.write(temp, content);
+    }
+
+    /**
+     * Moves the staged files into place, removes the files of the last write that are not among
+     * {@code artifacts} and records {@code artifacts} as what the directory now holds.
+     *
+     * @param artifacts every artifact of this write, each of which was accepted
+     */
+    public Result commit(SortedSet<String> artifacts) throws IOException {
+      for (String path : artifacts) {
+        if (!staged.containsKey(path) && !unchanged.contains(path)) {
+          throw new IllegalStateException("artifact '" + path + "' was never written");
+        }
+      }
+      committed = true;
+      Files.createDirectories(root);
+      List<String> written = new ArrayList<>(new TreeSet<>(staged.keySet()));
+      for (String path : written) {
+        Files.move(
+            staged.get(path),
+            root.resolve(path).normalize(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+      List<String> removed = new ArrayList<>();
+      for (String old : readManifest(root)) {
+        if (artifacts.contains(old)) {
+          continue;
+        }
+        Path stale = resolve(root, old);
+        if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(stale);
+          removed.add(old);
+          removeEmptyParents(root, stale.getParent());
+        }
+      }
+      StringBuilder manifest = new StringBuilder(HEADER).append('\n');
+      artifacts.forEach(p -> manifest.append(p).append('\n'));
+      byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
+      Path manifestFile = root.resolve(MANIFEST);
+      if (!sameBytes(manifestFile, manifestBytes)) {
+        writeAtomically(manifestFile, manifestBytes);
+      }
+      return new Result(written, new ArrayList<>(new TreeSet<>(unchanged)), removed);
+    }
+
+    /** Deletes the temporary files of a write that was not committed. */
+    @Override
+    public void close() throws IOException {
+      if (committed) {
+        return;
+      }
+      for (Path temp : staged.values()) {
+        Files.deleteIfExists(temp);
+        removeEmptyParents(root, temp.getParent());
+      }
+      staged.clear();
+      if (!rootExisted && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+        try (var entries = Files.list(root)) {
+          if (entries.findAny().isEmpty()) {
+            Files.delete(root);
+          }
+        }
       }
     }
-    List<String> written = new ArrayList<>();
-    List<String> unchanged = new ArrayList<>();
-    List<String> removed = new ArrayList<>();
-    for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {
-      Path target = resolve(root, artifact.getKey());
-      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-          && Arrays.equals(Files.readAllBytes(target), artifact.getValue())) {
-        unchanged.add(artifact.getKey());
-        continue;
-      }
-      writeAtomically(target, artifact.getValue());
-      written.add(artifact.getKey());
+  }
+
+  /** True when {@code file} is a regular file holding exactly {@code content}. */
+  private static boolean sameBytes(Path file, byte[] content) throws IOException {
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        && Files.size(file) == content.length
+        && Arrays.equals(Files.readAllBytes(file), content);
+  }
+
+  /** The path an artifact is written to; fails for one that is not allowed. */
+  private static Path check(Path root, String path) {
+    Path target = resolve(root, path);
+    if (path.equals(MANIFEST)) {
+      throw new IllegalArgumentException("an artifact cannot be named " + MANIFEST);
     }
-    for (String old : readManifest(root)) {
-      if (artifacts.containsKey(old)) {
-        continue;
-      }
-      Path stale = resolve(root, old);
-      if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
-        Files.delete(stale);
-        removed.add(old);
-        removeEmptyParents(root, stale.getParent());
-      }
-    }
-    StringBuilder manifest = new StringBuilder(HEADER).append('\n');
-    artifacts.keySet().forEach(p -> manifest.append(p).append('\n'));
-    byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
-    Path manifestFile = root.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifestFile)
-        || !Arrays.equals(Files.readAllBytes(manifestFile), manifestBytes)) {
-      writeAtomically(manifestFile, manifestBytes);
-    }
-    return new Result(written, unchanged, removed);
+    return target;
   }
 
   /** The paths the last write recorded, sorted; empty when the directory has no manifest. */

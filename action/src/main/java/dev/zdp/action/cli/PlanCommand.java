@@ -9,6 +9,7 @@ import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.ModelSource;
 import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.RuleRegistry;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,21 +119,44 @@ final class PlanCommand implements Callable<Integer> {
               + CheckedModel.count(baseModel.report().errors(), "error")
               + "; the plan compares with what it renders nonetheless");
     }
+    // Only what can differ is rendered: the datastores whose records, consumers or platform differ
+    // between the sides (all of them when the templates differ), and the shared files.
     SortedMap<String, byte[]> baseArtifacts;
-    try (TemplatesAtCommit templates = TemplatesAtCommit.read(model, base)) {
-      baseArtifacts =
-          Generators.render(
-              generator, baseModel.model(), templates.templates(), baseModel.source());
-    } catch (GenerationException e) {
-      throw new CannotRun(
-          "cannot render the base model in " + baseModel.source() + ": " + e.getMessage(), e);
-    }
     SortedMap<String, byte[]> headArtifacts;
-    try {
-      headArtifacts = renderHead(generator, headModel);
-    } catch (GenerationException e) {
-      stderr.println("zdp: no plan was made: " + e.getMessage());
-      return ExitCodes.FINDINGS;
+    UserTemplates onDisk = head == null ? UserTemplates.onDisk(model) : null;
+    try (TemplatesAtCommit baseTemplates = TemplatesAtCommit.read(model, base);
+        TemplatesAtCommit headAtCommit =
+            head == null ? null : TemplatesAtCommit.read(model, head)) {
+      UserTemplates headTemplates = head == null ? onDisk : headAtCommit.templates();
+      BiPredicate<String, IngestedDatastore> differing =
+          generator.differences(
+              baseModel.model(),
+              baseTemplates.templates().directory(),
+              headModel.model(),
+              headTemplates.directory());
+      try {
+        baseArtifacts =
+            Generators.render(
+                generator,
+                baseModel.model(),
+                baseTemplates.templates(),
+                baseModel.source(),
+                differing);
+      } catch (GenerationException e) {
+        throw new CannotRun(
+            "cannot render the base model in " + baseModel.source() + ": " + e.getMessage(), e);
+      }
+      if (head == null) {
+        onDisk.strays().forEach(stray -> stderr.println("zdp: warning: " + stray));
+      }
+      try {
+        headArtifacts =
+            Generators.render(
+                generator, headModel.model(), headTemplates, headModel.source(), differing);
+      } catch (GenerationException e) {
+        stderr.println("zdp: no plan was made: " + e.getMessage());
+        return ExitCodes.FINDINGS;
+      }
     }
     Plan plan =
         Planner.diff(
@@ -141,20 +166,6 @@ final class PlanCommand implements Callable<Integer> {
             IntentionGraph.of(headModel.model()));
     write(plan);
     return ExitCodes.OK;
-  }
-
-  private SortedMap<String, byte[]> renderHead(Generator generator, CheckedModel headModel) {
-    if (head == null) {
-      UserTemplates templates = UserTemplates.onDisk(model);
-      templates
-          .strays()
-          .forEach(stray -> spec.commandLine().getErr().println("zdp: warning: " + stray));
-      return Generators.render(generator, headModel.model(), templates, headModel.source());
-    }
-    try (TemplatesAtCommit templates = TemplatesAtCommit.read(model, head)) {
-      return Generators.render(
-          generator, headModel.model(), templates.templates(), headModel.source());
-    }
   }
 
   private void write(Plan plan) {

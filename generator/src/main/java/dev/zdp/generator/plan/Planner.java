@@ -22,6 +22,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 /**
  * Compares what the base model generates with what the head model generates: Terraform by root
@@ -32,8 +33,29 @@ public final class Planner {
 
   private Planner() {}
 
-  /** Renders both models with the same generator options and compares them. */
+  /**
+   * Renders both models with the same generator options and compares them. Only what can differ is
+   * rendered: the files of the datastores whose records, consumers or platform differ between the
+   * two (all of them when the templates differ), and every root module's shared files and the DAG.
+   * The plan is the same as that of two full renders.
+   */
   public static Plan plan(
+      Model base,
+      Model head,
+      Generator generator,
+      Optional<Path> baseTemplates,
+      Optional<Path> headTemplates) {
+    BiPredicate<String, IngestedDatastore> differing =
+        generator.differences(base, baseTemplates, head, headTemplates);
+    return diff(
+        generator.render(base, baseTemplates, differing),
+        generator.render(head, headTemplates, differing),
+        IntentionGraph.of(base),
+        IntentionGraph.of(head));
+  }
+
+  /** Like {@link #plan} but every artifact of both sides is rendered: what a plan must equal. */
+  static Plan planInFull(
       Model base,
       Model head,
       Generator generator,

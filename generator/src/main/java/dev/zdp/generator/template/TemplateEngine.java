@@ -2,10 +2,15 @@ package dev.zdp.generator.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
+import com.hubspot.jinjava.interpret.InvalidInputException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.tree.Node;
 import dev.zdp.model.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +19,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Renders Jinjava templates kept as classpath resources under {@code templates/}, each of which a
@@ -37,25 +45,43 @@ public final class TemplateEngine {
 
   private static final String CLASSPATH_ROOT = "templates/";
 
+  /** Jinjava's default resolver, with zdp's filters called directly in front of it. */
+  private static final jinjava.javax.el.ELResolver RESOLVER =
+      DirectFilterCalls.before(JinjavaConfig.newBuilder().build().getElResolver());
+
   private final Optional<Path> userTemplates;
+  private final JinjavaConfig config;
   private final Jinjava jinjava;
+
+  /**
+   * The global context with its filters, tags and functions, built once: Jinjava's own {@code
+   * renderForResult} builds it again for every render (a seventh of a render in the profile, and
+   * parsing the template text another seventh).
+   */
+  private final Context globals;
 
   /**
    * Template texts by name, read once per engine: a render reads the same few thousands of times.
    */
   private final Map<String, String> sources = new HashMap<>();
 
-  /** {@link #sources} after {@link #standaloneTagsOwnTheirLine}, as {@link #render} uses them. */
-  private final Map<String, String> prepared = new HashMap<>();
+  /** Templates parsed once, by name: the same tree renders every file of its kind. */
+  private final Map<String, Parsed> parsed = new HashMap<>();
+
+  /**
+   * A template after {@link #standaloneTagsOwnTheirLine}, parsed, with the errors parsing found.
+   */
+  private record Parsed(String source, Node root, List<TemplateError> errors) {}
 
   public TemplateEngine(Optional<Path> userTemplates) {
     this.userTemplates = Objects.requireNonNull(userTemplates, "userTemplates");
-    JinjavaConfig config =
+    this.config =
         JinjavaConfig.newBuilder()
             .withTrimBlocks(false)
             .withLstripBlocks(false)
             .withKeepTrailingNewline(true)
             .withFailOnUnknownTokens(false)
+            .withElResolver(RESOLVER)
             .build();
     this.jinjava = new Jinjava(config);
     Filters.all().forEach(f -> jinjava.getGlobalContext().registerFilter(f));
@@ -73,6 +99,7 @@ public final class TemplateEngine {
                       interpreter == null ? 0 : interpreter.getLineNumber()));
               return null;
             });
+    this.globals = jinjava.getGlobalContextCopy();
   }
 
   /** The built-in text of a template, e.g. {@code zero/versions.tf.j2}, if there is one. */
@@ -88,6 +115,33 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * True when two users' template directories hold the same files with the same bytes (a missing
+   * directory holds none), so that both render every template alike.
+   */
+  public static boolean sameFiles(Optional<Path> one, Optional<Path> other) {
+    return files(one).equals(files(other));
+  }
+
+  /** Every regular file under the directory: relative path to its bytes, as text. */
+  private static Map<String, String> files(Optional<Path> directory) {
+    Map<String, String> files = new TreeMap<>();
+    if (directory.isEmpty() || !Files.isDirectory(directory.get())) {
+      return files;
+    }
+    Path root = directory.get();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(
+            root.relativize(file).toString(),
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 
   /** True when the user's directory holds its own version of the template. */
@@ -124,19 +178,34 @@ public final class TemplateEngine {
    * @throws TemplateException naming the template and line of the first problem
    */
   public String render(String name, Map<String, ?> variables) {
-    String source = prepared.get(name);
-    if (source == null) {
-      source = standaloneTagsOwnTheirLine(source(name));
-      prepared.put(name, source);
-    }
-    UnknownNames.start();
-    RenderResult result;
+    Parsed template = parsed.computeIfAbsent(name, this::parse);
+    String source = template.source();
+    Context context = new Context(globals, variables, config.getDisabled());
+    JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+    List<TemplateError> errors = new ArrayList<>();
+    String output = "";
     List<UnknownNames.Unknown> unknowns;
+    JinjavaInterpreter.pushCurrent(interpreter);
+    UnknownNames.start();
     try {
-      result = jinjava.renderForResult(source, variables);
+      output = interpreter.render(template.root(), true);
+    } catch (TemplateSyntaxException e) {
+      errors.add(TemplateError.fromException(e));
+    } catch (InterpretException e) {
+      errors.add(TemplateError.fromSyntaxError(e));
+    } catch (InvalidArgumentException e) {
+      errors.add(TemplateError.fromInvalidArgumentException(e));
+    } catch (InvalidInputException e) {
+      errors.add(TemplateError.fromInvalidInputException(e));
+    } catch (RuntimeException e) {
+      errors.add(TemplateError.fromException(e));
     } finally {
       unknowns = UnknownNames.finish();
+      JinjavaInterpreter.popCurrent();
+      globals.reset();
     }
+    errors.addAll(template.errors());
+    errors.addAll(interpreter.getErrorsCopy());
     Optional<UnknownNames.Unknown> first =
         unknowns.stream().min(Comparator.comparingInt(UnknownNames.Unknown::line));
     if (first.isPresent()) {
@@ -150,11 +219,27 @@ public final class TemplateEngine {
           name, line, "unknown " + unknown.what() + " '" + unknown.name() + "'" + hint);
     }
     Optional<TemplateError> error =
-        result.getErrors().stream().min(Comparator.comparingInt(TemplateError::getLineno));
+        errors.stream().min(Comparator.comparingInt(TemplateError::getLineno));
     if (error.isPresent()) {
       throw new TemplateException(name, error.get().getLineno(), error.get().getMessage());
     }
-    return result.getOutput();
+    return output;
+  }
+
+  /** Reads and parses a template; the errors of parsing are reported by every render of it. */
+  private Parsed parse(String name) {
+    String source = standaloneTagsOwnTheirLine(source(name));
+    JinjavaInterpreter interpreter =
+        new JinjavaInterpreter(
+            jinjava, new Context(globals, Map.of(), config.getDisabled()), config);
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
+      Node root = interpreter.parse(source);
+      return new Parsed(source, root, interpreter.getErrorsCopy());
+    } finally {
+      JinjavaInterpreter.popCurrent();
+      globals.reset();
+    }
   }
 
   private static final Pattern STANDALONE_TAG =

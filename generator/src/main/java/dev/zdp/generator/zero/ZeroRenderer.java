@@ -1,9 +1,9 @@
 package dev.zdp.generator.zero;
 
 import dev.zdp.generator.GenerationException;
+import dev.zdp.generator.PendingArtifact;
 import dev.zdp.generator.template.HclFormatter;
 import dev.zdp.generator.template.StrictMap;
-import dev.zdp.generator.template.TemplateEngine;
 import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
@@ -12,13 +12,14 @@ import dev.zdp.model.platform.IngestedDataset;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * Renders one Zero platform's artifacts: per Terraform root module {@code versions.tf}, {@code
@@ -53,95 +54,148 @@ public final class ZeroRenderer {
   /** How often the DAG runs the MERGE jobs. */
   static final int SCHEDULE_MINUTES = 15;
 
-  private final TemplateEngine templates;
-
-  public ZeroRenderer(TemplateEngine templates) {
-    this.templates = templates;
-  }
+  private ZeroRenderer() {}
 
   /**
-   * Renders a platform.
+   * Lists a platform's artifacts, each with how to render it, without rendering any: what the model
+   * cannot render (an unmappable column type, a dataset without a key, two artifacts on one path)
+   * fails here, before a single file is rendered or written.
    *
    * @param shardSize when present, Terraform is split into root modules {@code
    *     <platform>/shard-001/...} of at most this many datastores each
+   * @param rendered which datastores' own files ({@code <datastore>.tf}, their MERGE jobs) to list,
+   *     given the root module's directory and the datastore; a root module's shared files and the
+   *     DAG are always listed, and always cover every datastore
    */
-  public SortedMap<String, byte[]> render(
-      PlatformIntentions intentions, Optional<Integer> shardSize) {
+  public static List<PendingArtifact> artifacts(
+      PlatformIntentions intentions,
+      Optional<Integer> shardSize,
+      BiPredicate<String, IngestedDatastore> rendered) {
     Platform platform = intentions.platform();
-    SortedMap<String, byte[]> artifacts = new TreeMap<>();
-    List<List<IngestedDatastore>> modules = new ArrayList<>();
-    if (shardSize.isEmpty()) {
-      modules.add(intentions.datastores());
-    } else {
-      List<IngestedDatastore> all = intentions.datastores();
-      for (int from = 0; from < all.size(); from += shardSize.get()) {
-        modules.add(all.subList(from, Math.min(all.size(), from + shardSize.get())));
+    Shared shared = new Shared(platformContext(platform), naming());
+    List<PendingArtifact> artifacts = new ArrayList<>();
+    Set<String> renderedStores = new HashSet<>();
+    for (Module module : modules(intentions, shardSize)) {
+      for (IngestedDatastore store : module.datastores()) {
+        if (rendered.test(module.dir(), store)) {
+          renderedStores.add(store.name());
+        }
       }
-    }
-    for (int i = 0; i < modules.size(); i++) {
-      String dir =
-          shardSize.isEmpty()
-              ? platform.name()
-              : platform.name() + "/" + String.format("shard-%03d", i + 1);
-      renderModule(platform, dir, modules.get(i), artifacts);
+      listModule(platform, shared, module, renderedStores, artifacts);
     }
     List<StrictMap> jobs = new ArrayList<>();
     for (IngestedDatastore store : intentions.datastores()) {
       for (IngestedDataset dataset : store.datasets()) {
-        renderMergeJobs(platform, store, dataset, artifacts, jobs);
+        listMergeJobs(
+            platform,
+            shared,
+            store,
+            dataset,
+            renderedStores.contains(store.name()),
+            artifacts,
+            jobs);
       }
     }
     List<String> stagingFiles = new ArrayList<>();
     for (IngestedDatastore store : intentions.datastores()) {
-      StrictMap context = base(platform);
-      context.put("datastore", StagingTables.context(platform, store));
-      put(
-          artifacts,
-          StagingTables.path(platform, store),
-          text(templates.render(StagingTables.TEMPLATE, context)));
       stagingFiles.add(StagingTables.fileName(store));
+      if (renderedStores.contains(store.name())) {
+        artifacts.add(
+            new PendingArtifact(
+                StagingTables.path(platform, store),
+                engine -> {
+                  StrictMap context = shared.context();
+                  context.put("datastore", StagingTables.context(platform, store));
+                  return text(engine.render(StagingTables.TEMPLATE, context));
+                }));
+      }
     }
-    StrictMap dag = base(platform);
+    StrictMap dag = shared.context();
     dag.put("staging_files", stagingFiles);
     dag.put("jobs", jobs);
     dag.put("dag_id", "zdp_" + platform.name() + "_merge");
     dag.put("schedule_minutes", SCHEDULE_MINUTES);
     dag.put("spark_conf", sparkConf(platform));
-    put(
-        artifacts,
-        platform.name() + "/dags/zdp_" + platform.name() + "_merge.py",
-        text(templates.render("zero/dag.py.j2", dag)));
+    // First: the DAG grows with the model and is one render, which the other threads overlap.
+    artifacts.add(
+        0,
+        new PendingArtifact(
+            platform.name() + "/dags/zdp_" + platform.name() + "_merge.py",
+            engine -> text(engine.render("zero/dag.py.j2", dag))));
     return artifacts;
   }
 
-  private void renderModule(
-      Platform platform, String dir, List<IngestedDatastore> stores, Map<String, byte[]> out) {
-    StrictMap module = base(platform);
-    module.put("module", StrictMap.of("path", dir, "datastores", names(stores)));
-    put(out, dir + "/versions.tf", hcl(templates.render("zero/versions.tf.j2", module)));
-    StrictMap variables = base(platform);
-    variables.put("module", module.get("module"));
+  /** A Terraform root module: its directory and datastores. */
+  public record Module(String dir, List<IngestedDatastore> datastores) {}
+
+  /** The Terraform root modules a platform is split into, in order. */
+  public static List<Module> modules(PlatformIntentions intentions, Optional<Integer> shardSize) {
+    String platform = intentions.platform().name();
+    List<IngestedDatastore> all = intentions.datastores();
+    if (shardSize.isEmpty()) {
+      return List.of(new Module(platform, all));
+    }
+    List<Module> modules = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += shardSize.get()) {
+      modules.add(
+          new Module(
+              platform + "/" + String.format("shard-%03d", modules.size() + 1),
+              all.subList(from, Math.min(all.size(), from + shardSize.get()))));
+    }
+    return modules;
+  }
+
+  /**
+   * What every template of a platform is handed, built once per platform: {@code platform} and
+   * {@code naming}.
+   */
+  private record Shared(StrictMap platform, StrictMap naming) {
+    StrictMap context() {
+      StrictMap context = new StrictMap(Map.of());
+      context.put("platform", platform);
+      context.put("naming", naming);
+      return context;
+    }
+  }
+
+  private static void listModule(
+      Platform platform,
+      Shared shared,
+      Module module,
+      Set<String> renderedStores,
+      List<PendingArtifact> out) {
+    String dir = module.dir();
+    List<IngestedDatastore> stores = module.datastores();
+    StrictMap moduleContext = StrictMap.of("path", dir, "datastores", names(stores));
+    StrictMap versions = shared.context();
+    versions.put("module", moduleContext);
+    out.add(
+        new PendingArtifact(
+            dir + "/versions.tf", engine -> hcl(engine.render("zero/versions.tf.j2", versions))));
+    StrictMap variables = shared.context();
+    variables.put("module", moduleContext);
     variables.put("credentials", credentials(platform, stores));
-    put(out, dir + "/variables.tf", hcl(templates.render("zero/variables.tf.j2", variables)));
+    out.add(
+        new PendingArtifact(
+            dir + "/variables.tf",
+            engine -> hcl(engine.render("zero/variables.tf.j2", variables))));
     for (IngestedDatastore store : stores) {
-      StrictMap context = base(platform);
-      context.put("datastore", datastoreContext(platform, store));
-      put(
-          out,
-          dir + "/" + store.name() + ".tf",
-          hcl(templates.render("zero/datastore.tf.j2", context)));
+      if (!renderedStores.contains(store.name())) {
+        continue;
+      }
+      out.add(
+          new PendingArtifact(
+              dir + "/" + store.name() + ".tf",
+              engine -> {
+                StrictMap context = shared.context();
+                context.put("datastore", datastoreContext(platform, store));
+                return hcl(engine.render("zero/datastore.tf.j2", context));
+              }));
     }
   }
 
   private static List<String> names(List<IngestedDatastore> stores) {
     return stores.stream().map(IngestedDatastore::name).toList();
-  }
-
-  private StrictMap base(Platform platform) {
-    StrictMap context = new StrictMap(Map.of());
-    context.put("platform", platformContext(platform));
-    context.put("naming", naming());
-    return context;
   }
 
   private static StrictMap naming() {
@@ -338,15 +392,16 @@ public final class ZeroRenderer {
         "workspaces", List.copyOf(store.workspaces()));
   }
 
-  private void renderMergeJobs(
+  private static void listMergeJobs(
       Platform platform,
+      Shared shared,
       IngestedDatastore store,
       IngestedDataset ingested,
-      Map<String, byte[]> out,
+      boolean rendered,
+      List<PendingArtifact> out,
       List<StrictMap> jobs) {
     Datastore datastore = store.datastore();
     Dataset dataset = ingested.dataset();
-    List<StrictMap> columns = new ArrayList<>();
     for (Column column : dataset.columns()) {
       ZeroNames.MappedType type = ZeroNames.mapType(column.type());
       if (!type.mappable()) {
@@ -362,14 +417,8 @@ public final class ZeroRenderer {
                 + ": "
                 + type.problem().orElseThrow());
       }
-      columns.add(
-          StrictMap.of(
-              "name", column.name(),
-              "type", type.spark(),
-              "nullable", column.nullable() && !column.primaryKey()));
     }
-    List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
-    if (keys.isEmpty()) {
+    if (dataset.primaryKey().isEmpty()) {
       throw new GenerationException(
           "Cannot generate the MERGE job of dataset '"
               + datastore.name()
@@ -378,76 +427,55 @@ public final class ZeroRenderer {
               + "': it has no primary key (mark its key columns primaryKey: true)");
     }
     String dir = platform.name() + "/merge/" + datastore.name() + "/";
-    addJob(
+    listJob(
         platform,
-        store,
+        shared,
         ingested,
-        columns,
-        keys,
+        datastore,
         "live",
-        ZeroNames.liveTable(platform, datastore, dataset),
         dir + dataset.name() + ".sql",
         "zero/merge_live.sql.j2",
+        rendered,
         out,
         jobs);
     if (ingested.forensic()) {
-      addJob(
+      listJob(
           platform,
-          store,
+          shared,
           ingested,
-          columns,
-          keys,
+          datastore,
           "forensic",
-          ZeroNames.forensicTable(platform, datastore, dataset),
           dir + dataset.name() + ".forensic.sql",
           "zero/merge_forensic.sql.j2",
+          rendered,
           out,
           jobs);
     }
   }
 
-  private void addJob(
+  private static void listJob(
       Platform platform,
-      IngestedDatastore store,
+      Shared shared,
       IngestedDataset ingested,
-      List<StrictMap> columns,
-      List<String> keys,
+      Datastore datastore,
       String milestoning,
-      ZeroNames.TableName target,
       String path,
       String template,
-      Map<String, byte[]> out,
+      boolean rendered,
+      List<PendingArtifact> out,
       List<StrictMap> jobs) {
-    Datastore datastore = store.datastore();
     Dataset dataset = ingested.dataset();
     String name = ZeroNames.mergeJob(platform, datastore, dataset, milestoning);
-    StrictMap context = base(platform);
-    context.put(
-        "job",
-        StrictMap.of(
-            "name",
-            name,
-            "milestoning",
-            milestoning,
-            "source_table",
-            datastore.name() + "." + dataset.name(),
-            "staging",
-            sqlTable(ZeroNames.stagingTable(platform, datastore, dataset)),
-            "target",
-            sqlTable(target),
-            "watermarks",
-            sqlTable(ZeroNames.watermarkTable(platform)),
-            "columns",
-            columns,
-            "keys",
-            keys,
-            "lookback_ms",
-            LOOKBACK_MS,
-            "open_batch",
-            ZeroNames.OPEN_BATCH,
-            "workspaces",
-            List.copyOf(ingested.workspaces())));
-    put(out, path, text(templates.render(template, context)));
+    if (rendered) {
+      out.add(
+          new PendingArtifact(
+              path,
+              engine -> {
+                StrictMap context = shared.context();
+                context.put("job", jobContext(platform, datastore, ingested, milestoning, name));
+                return text(engine.render(template, context));
+              }));
+    }
     jobs.add(
         StrictMap.of(
             "name",
@@ -456,6 +484,52 @@ public final class ZeroRenderer {
             datastore.name() + "__" + dataset.name() + "__" + milestoning,
             "path",
             path.substring((platform.name() + "/merge/").length())));
+  }
+
+  /** A MERGE job's {@code job}: built when the job is rendered, not held for every job at once. */
+  private static StrictMap jobContext(
+      Platform platform,
+      Datastore datastore,
+      IngestedDataset ingested,
+      String milestoning,
+      String name) {
+    Dataset dataset = ingested.dataset();
+    List<StrictMap> columns = new ArrayList<>();
+    for (Column column : dataset.columns()) {
+      columns.add(
+          StrictMap.of(
+              "name", column.name(),
+              "type", ZeroNames.mapType(column.type()).spark(),
+              "nullable", column.nullable() && !column.primaryKey()));
+    }
+    List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
+    ZeroNames.TableName target =
+        milestoning.equals("live")
+            ? ZeroNames.liveTable(platform, datastore, dataset)
+            : ZeroNames.forensicTable(platform, datastore, dataset);
+    return StrictMap.of(
+        "name",
+        name,
+        "milestoning",
+        milestoning,
+        "source_table",
+        datastore.name() + "." + dataset.name(),
+        "staging",
+        sqlTable(ZeroNames.stagingTable(platform, datastore, dataset)),
+        "target",
+        sqlTable(target),
+        "watermarks",
+        sqlTable(ZeroNames.watermarkTable(platform)),
+        "columns",
+        columns,
+        "keys",
+        keys,
+        "lookback_ms",
+        LOOKBACK_MS,
+        "open_batch",
+        ZeroNames.OPEN_BATCH,
+        "workspaces",
+        List.copyOf(ingested.workspaces()));
   }
 
   private static List<StrictMap> sparkConf(Platform platform) {
@@ -502,13 +576,6 @@ public final class ZeroRenderer {
       out.append(c);
     }
     return out.toString();
-  }
-
-  private static void put(Map<String, byte[]> out, String path, String content) {
-    if (out.put(path, content.getBytes(StandardCharsets.UTF_8)) != null) {
-      throw new GenerationException(
-          "Two artifacts would be written to " + path + "; rename one of the datastores");
-    }
   }
 
   private static String hcl(String rendered) {
