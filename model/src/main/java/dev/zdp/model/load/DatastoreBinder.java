@@ -110,7 +110,7 @@ final class DatastoreBinder {
       binding.problem(
           Code.INVALID_VALUE,
           "column '" + f.name() + "': " + parsed.problem().orElseThrow(),
-          binding.sources().getOrDefault(typePath, f.at()),
+          f.valueAt("type"),
           typePath,
           "");
       return Optional.empty();

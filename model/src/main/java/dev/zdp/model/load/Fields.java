@@ -32,16 +32,22 @@ final class Fields {
   private final Binding binding;
   private final Set<String> known = new LinkedHashSet<>();
   private final String where;
+  private final String elementName;
   private boolean failed;
 
   /**
    * @param where how messages name this mapping: "metadata", "spec.capture", "column 'id'"…
    */
   Fields(MapNode node, ObjectPath path, Binding binding, String where) {
+    this(node, path, binding, where, null);
+  }
+
+  private Fields(MapNode node, ObjectPath path, Binding binding, String where, String elementName) {
     this.node = node;
     this.path = path;
     this.binding = binding;
     this.where = where;
+    this.elementName = elementName;
   }
 
   /**
@@ -58,7 +64,7 @@ final class Fields {
     }
     ObjectPath path = parent.item(listKey, name);
     binding.define(path, node.at());
-    Fields byName = new Fields(node, path, binding, word + " '" + name + "'");
+    Fields byName = new Fields(node, path, binding, word + " '" + name + "'", name);
     byName.allow("name");
     byName.locateValue("name");
     return Optional.of(byName);
@@ -66,16 +72,30 @@ final class Fields {
 
   /** The {@code name} of an element read with {@link #namedElement}. */
   String name() {
-    List<String> segments = path.segments();
-    String last = segments.get(segments.size() - 1);
-    return last.substring(last.indexOf('[') + 1, last.length() - 1);
+    return elementName;
   }
 
   /** Records where {@code key}'s value was written, for a key read before this path was known. */
   void locateValue(String key) {
     Entry entry = node.entries().get(key);
     if (entry != null) {
-      binding.locate(path.field(key), entry.value().at());
+      locateField(key, entry.value().at());
+    }
+  }
+
+  /**
+   * Where {@code key}'s value was written, or this mapping's location when it has none: the
+   * location a scalar read by {@link #text} or {@link #requiredText} was recorded at.
+   */
+  SourceLocation valueAt(String key) {
+    Entry entry = node.entries().get(key);
+    return entry == null || isNull(entry.value()) ? node.at() : entry.value().at();
+  }
+
+  /** Records the location of a field, building its path only when locations are recorded. */
+  private void locateField(String key, SourceLocation at) {
+    if (binding.recordsLocations()) {
+      binding.locate(path.field(key), at);
     }
   }
 
@@ -250,7 +270,7 @@ final class Fields {
       return Optional.empty();
     }
     ObjectPath childPath = path.field(key);
-    binding.locate(childPath, entry.keyAt());
+    locateField(key, entry.keyAt());
     if (entry.value() instanceof MapNode child) {
       return Optional.of(new Fields(child, childPath, binding, whereName));
     }
@@ -266,7 +286,9 @@ final class Fields {
     for (int i = 0; i < items.size(); i++) {
       YamlNode item = items.get(i);
       if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
-        binding.locate(path.item(key, scalar.text()), scalar.at());
+        if (binding.recordsLocations()) {
+          binding.locate(path.item(key, scalar.text()), scalar.at());
+        }
         result.add(scalar.text());
       } else {
         binding.problem(
@@ -344,7 +366,7 @@ final class Fields {
     if (entry == null || isNull(entry.value())) {
       return List.of();
     }
-    binding.locate(path.field(key), entry.keyAt());
+    locateField(key, entry.keyAt());
     if (entry.value() instanceof ListNode list) {
       return list.items();
     }
@@ -359,7 +381,7 @@ final class Fields {
     if (entry == null || isNull(entry.value())) {
       return Optional.empty();
     }
-    binding.locate(path.field(key), entry.value().at());
+    locateField(key, entry.value().at());
     if (entry.value() instanceof ScalarNode scalar) {
       return Optional.of(scalar);
     }
