@@ -23,6 +23,7 @@ import java.util.Set;
 final class Binding {
 
   private final boolean recordsLocations;
+  private final Interner interner;
   private final List<LoadProblem> problems = new ArrayList<>();
   private final Map<ObjectPath, SourceLocation> sources = new HashMap<>();
   private final List<Definition> definitions = new ArrayList<>();
@@ -32,7 +33,17 @@ final class Binding {
    * @param recordsLocations whether {@link #locate} records; {@link #define} always does
    */
   Binding(boolean recordsLocations) {
+    this(recordsLocations, new Interner());
+  }
+
+  Binding(boolean recordsLocations, Interner interner) {
     this.recordsLocations = recordsLocations;
+    this.interner = interner;
+  }
+
+  /** Shares repeated values between the files of one load. */
+  Interner interner() {
+    return interner;
   }
 
   List<LoadProblem> problems() {

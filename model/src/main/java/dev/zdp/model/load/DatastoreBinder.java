@@ -104,7 +104,7 @@ final class DatastoreBinder {
     if (typeText == null) {
       return Optional.empty();
     }
-    ColumnType.Parsed parsed = ColumnType.parse(typeText);
+    ColumnType.Parsed parsed = binding.interner().columnType(typeText);
     if (parsed.type().isEmpty()) {
       ObjectPath typePath = f.path().field("type");
       binding.problem(

@@ -2,6 +2,7 @@ package dev.zdp.model.load;
 
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ import java.util.Optional;
  */
 final class FileLocations {
 
-  private final List<SourceFile> files;
+  private final List<KeptFile> files;
   private final Map<ObjectPath, List<Integer>> filesByRoot;
-  private final YamlReader reader;
+  private YamlReader reader;
   private final Map<Integer, Map<ObjectPath, SourceLocation>> boundFiles = new HashMap<>();
 
   /**
@@ -27,11 +28,9 @@ final class FileLocations {
    * @param filesByRoot the indexes in {@code files} of the files that define each top-level object
    *     path ({@code Datastore/crm}) or document path ({@code crm.yaml#1}), in path order
    */
-  FileLocations(
-      List<SourceFile> files, Map<ObjectPath, List<Integer>> filesByRoot, YamlReader reader) {
-    this.files = files;
+  FileLocations(List<SourceFile> files, Map<ObjectPath, List<Integer>> filesByRoot) {
+    this.files = files.stream().map(KeptFile::of).toList();
     this.filesByRoot = filesByRoot;
-    this.reader = reader;
   }
 
   synchronized Optional<SourceLocation> exact(ObjectPath path) {
@@ -52,7 +51,46 @@ final class FileLocations {
   }
 
   private Map<ObjectPath, SourceLocation> locations(int file) {
-    return boundFiles.computeIfAbsent(
-        file, f -> ModelLoader.bind(files.get(f), reader, new Binding(true)).binding().sources());
+    return boundFiles.computeIfAbsent(file, this::bind);
+  }
+
+  private Map<ObjectPath, SourceLocation> bind(int index) {
+    if (reader == null) {
+      reader = new YamlReader();
+    }
+    Optional<SourceFile> file = files.get(index).file();
+    if (file.isEmpty()) {
+      return Map.of();
+    }
+    return ModelLoader.bind(file.get(), reader, new Binding(true, reader.interner()))
+        .binding()
+        .sources();
+  }
+
+  /**
+   * A file of the model, as a location needs it: its bytes are kept only when they cannot be read
+   * again.
+   */
+  private record KeptFile(
+      String path, Optional<byte[]> content, Optional<SourceFile.Reread> reread) {
+
+    static KeptFile of(SourceFile file) {
+      return new KeptFile(
+          file.path(),
+          file.reread().isPresent() ? Optional.empty() : Optional.of(file.content()),
+          file.reread());
+    }
+
+    /** The file again; empty if it can no longer be read (then its nodes have no location). */
+    Optional<SourceFile> file() {
+      if (content.isPresent()) {
+        return Optional.of(new SourceFile(path, content.get()));
+      }
+      try {
+        return Optional.of(new SourceFile(path, reread.orElseThrow().content()));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
   }
 }

@@ -55,7 +55,9 @@ public final class ModelLoader {
       indices = indices.parallel();
     }
     List<BoundFile> bound =
-        indices.mapToObj(i -> bind(sorted.get(i), reader, new Binding(false))).toList();
+        indices
+            .mapToObj(i -> bind(sorted.get(i), reader, new Binding(false, reader.interner())))
+            .toList();
 
     List<Ecosystem> ecosystems = new ArrayList<>();
     List<Zone> zones = new ArrayList<>();
@@ -93,7 +95,7 @@ public final class ModelLoader {
             teams,
             datastores,
             workspaces,
-            SourceMap.resolvedBy(new FileLocations(sorted, filesByRoot, reader)::exact),
+            SourceMap.resolvedBy(new FileLocations(sorted, filesByRoot)::exact),
             definitions);
     problems.sort(Comparator.comparing(LoadProblem::location).thenComparing(p -> p.code().id()));
     return new LoadResult(model, problems);
