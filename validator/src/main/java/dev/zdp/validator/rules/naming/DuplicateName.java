@@ -74,7 +74,7 @@ public final class DuplicateName implements Rule {
   }
 
   private static boolean isEcosystem(ObjectPath path) {
-    return path.segments().size() == 2 && path.segments().get(0).equals(Kind.ECOSYSTEM.label());
+    return path.size() == 2 && path.segments().get(0).equals(Kind.ECOSYSTEM.label());
   }
 
   private static boolean insideDuplicate(ObjectPath path, Set<ObjectPath> duplicated) {
@@ -90,7 +90,7 @@ public final class DuplicateName implements Rule {
 
   private static String hint(ObjectPath path) {
     String noun = Describe.noun(path).orElse("object");
-    if (path.segments().size() == 2) {
+    if (path.size() == 2) {
       return "rename or remove one of them: " + noun + " names are unique across the ecosystem";
     }
     if (noun.equals("sink")) {
