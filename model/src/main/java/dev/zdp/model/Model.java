@@ -149,10 +149,14 @@ public final class Model {
   public <T> T derived(Class<T> type, Function<Model, T> derive) {
     Object known = derived.get(type);
     if (known == null) {
-      T computed = Objects.requireNonNull(derive.apply(this), "derived value");
-      known = derived.putIfAbsent(type, computed);
-      if (known == null) {
-        known = computed;
+      // one computation however many threads ask at once (rules run in parallel); a derivation
+      // may ask for another one on the same thread
+      synchronized (derived) {
+        known = derived.get(type);
+        if (known == null) {
+          known = Objects.requireNonNull(derive.apply(this), "derived value");
+          derived.put(type, known);
+        }
       }
     }
     return type.cast(known);

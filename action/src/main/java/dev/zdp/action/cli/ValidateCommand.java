@@ -117,8 +117,8 @@ final class ValidateCommand implements Callable<Integer> {
     ModelSource source =
         head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
     long start = System.nanoTime();
-    List<SourceFile> files = source.files();
-    LoadResult loaded = ModelLoader.load(files);
+    ReadModel read = ReadModel.of(source);
+    LoadResult loaded = read.loaded();
     ChangeValidator validator = new ChangeValidator(rules, changeRules);
     Report report;
     if (base == null) {
@@ -141,19 +141,18 @@ final class ValidateCommand implements Callable<Integer> {
           .getErr()
           .printf(
               "read %d model files from %s and validated them in %d ms%n",
-              files.size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
+              read.fileCount(), source.describe(), (System.nanoTime() - start) / 1_000_000);
     }
-    String modelWideFile =
-        files.isEmpty() ? model.toString().replace('\\', '/') : files.get(0).path();
+    String modelWideFile = read.firstFile().orElse(model.toString().replace('\\', '/'));
     ReportFormat reportFormat =
         ReportFormats.named(
             format,
-            new ReportFormats.Context(validator.descriptions(), files.size(), modelWideFile));
+            new ReportFormats.Context(validator.descriptions(), read.fileCount(), modelWideFile));
     if (output == null) {
       write(reportFormat, report, out);
     } else {
       writeToFile(reportFormat, report);
-      out.println(Totals.describe(report, files.size()) + "; report written to " + output);
+      out.println(Totals.describe(report, read.fileCount()) + "; report written to " + output);
     }
     out.flush();
     return report.fails(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -205,6 +204,18 @@ final class ValidateCommand implements Callable<Integer> {
               + e
               + "; choose a writable path for --output",
           e);
+    }
+  }
+
+  /**
+   * A model as read, with what the report says of its files: how many, and the first. The files
+   * themselves (all their bytes) are not kept while the model is validated.
+   */
+  private record ReadModel(LoadResult loaded, int fileCount, Optional<String> firstFile) {
+    static ReadModel of(ModelSource source) throws ModelSourceException {
+      List<SourceFile> files = source.files();
+      return new ReadModel(
+          ModelLoader.load(files), files.size(), files.stream().findFirst().map(SourceFile::path));
     }
   }
 }

@@ -21,7 +21,11 @@ final class Interner {
     if (text.length() > MAX_LENGTH) {
       return text;
     }
-    String known = texts.putIfAbsent(text, text);
+    String known = texts.get(text);
+    if (known != null) {
+      return known;
+    }
+    known = texts.putIfAbsent(text, text);
     return known == null ? text : known;
   }
 
