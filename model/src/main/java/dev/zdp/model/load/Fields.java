@@ -10,11 +10,9 @@ import dev.zdp.model.load.YamlNode.MapNode;
 import dev.zdp.model.load.YamlNode.ScalarNode;
 import dev.zdp.model.load.YamlNode.ScalarType;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -30,8 +28,14 @@ final class Fields {
   private final MapNode node;
   private final ObjectPath path;
   private final Binding binding;
-  private final Set<String> known = new LinkedHashSet<>();
+
+  /** The keys asked for, in order: a few per mapping, so a list (a million column mappings). */
+  private final List<String> known = new ArrayList<>(6);
+
   private final String where;
+  private final String word;
+  private final String quoted;
+  private final int number;
   private final String elementName;
   private boolean failed;
 
@@ -39,15 +43,44 @@ final class Fields {
    * @param where how messages name this mapping: "metadata", "spec.capture", "column 'id'"…
    */
   Fields(MapNode node, ObjectPath path, Binding binding, String where) {
-    this(node, path, binding, where, null);
+    this(node, path, binding, where, null, null, 0, null);
   }
 
-  private Fields(MapNode node, ObjectPath path, Binding binding, String where, String elementName) {
+  /**
+   * A list element, named in messages as {@code word 'quoted'} or, without a name, {@code word
+   * number}: the text is made only for a message.
+   */
+  private Fields(
+      MapNode node,
+      ObjectPath path,
+      Binding binding,
+      String where,
+      String word,
+      String quoted,
+      int number,
+      String elementName) {
     this.node = node;
     this.path = path;
     this.binding = binding;
     this.where = where;
+    this.word = word;
+    this.quoted = quoted;
+    this.number = number;
     this.elementName = elementName;
+  }
+
+  /** How messages name this mapping. */
+  private String where() {
+    if (where != null) {
+      return where;
+    }
+    return quoted != null ? word + " '" + quoted + "'" : word + " " + number;
+  }
+
+  private void know(String key) {
+    if (!known.contains(key)) {
+      known.add(key);
+    }
   }
 
   /**
@@ -57,14 +90,14 @@ final class Fields {
   static Optional<Fields> namedElement(
       MapNode node, ObjectPath parent, String listKey, int index, String word, Binding binding) {
     Fields byIndex =
-        new Fields(node, parent.index(listKey, index), binding, word + " " + (index + 1));
+        new Fields(node, parent.index(listKey, index), binding, null, word, null, index + 1, null);
     String name = byIndex.requiredText("name");
     if (name == null) {
       return Optional.empty();
     }
     ObjectPath path = parent.item(listKey, name);
     binding.define(path, node.at());
-    Fields byName = new Fields(node, path, binding, word + " '" + name + "'", name);
+    Fields byName = new Fields(node, path, binding, null, word, name, 0, name);
     byName.allow("name");
     byName.locateValue("name");
     return Optional.of(byName);
@@ -127,7 +160,9 @@ final class Fields {
 
   /** Marks keys as known without reading them (read elsewhere). */
   void allow(String... keys) {
-    known.addAll(List.of(keys));
+    for (String key : keys) {
+      know(key);
+    }
   }
 
   /** A required text value. Any scalar is taken as written (so {@code name: no} stays "no"). */
@@ -181,7 +216,7 @@ final class Fields {
             "'"
                 + key
                 + "' in "
-                + where
+                + where()
                 + " is "
                 + parsed
                 + "; it must be between "
@@ -237,7 +272,7 @@ final class Fields {
           "'"
               + key
               + "' in "
-              + where
+              + where()
               + " is '"
               + value.text()
               + "'; it must be one of "
@@ -264,7 +299,7 @@ final class Fields {
 
   /** An optional nested mapping, read as the field {@code key} of this object. */
   Optional<Fields> map(String key, String whereName) {
-    known.add(key);
+    know(key);
     Entry entry = node.entries().get(key);
     if (entry == null || isNull(entry.value())) {
       return Optional.empty();
@@ -298,7 +333,7 @@ final class Fields {
                 + " of '"
                 + key
                 + "' in "
-                + where
+                + where()
                 + " is "
                 + item.describe()
                 + "; expected text",
@@ -331,7 +366,7 @@ final class Fields {
                 + " of '"
                 + key
                 + "' in "
-                + where
+                + where()
                 + " is "
                 + item.describe()
                 + "; expected "
@@ -348,7 +383,7 @@ final class Fields {
   /** A mapping of words to words, such as an ecosystem's {@code rules}. */
   <V> Map<String, V> wordMap(String key, Function<Fields, Function<String, Optional<V>>> reader) {
     Map<String, V> result = new java.util.TreeMap<>();
-    Optional<Fields> nested = map(key, where + "." + key);
+    Optional<Fields> nested = map(key, where() + "." + key);
     if (nested.isEmpty()) {
       return result;
     }
@@ -361,7 +396,7 @@ final class Fields {
   }
 
   private List<YamlNode> list(String key) {
-    known.add(key);
+    know(key);
     Entry entry = node.entries().get(key);
     if (entry == null || isNull(entry.value())) {
       return List.of();
@@ -376,7 +411,7 @@ final class Fields {
   }
 
   private Optional<ScalarNode> scalar(String key, String expected) {
-    known.add(key);
+    know(key);
     Entry entry = node.entries().get(key);
     if (entry == null || isNull(entry.value())) {
       return Optional.empty();
@@ -397,7 +432,7 @@ final class Fields {
   private <T> T wrongType(String key, YamlNode value, String expected, String hint, T fallback) {
     binding.problem(
         Code.WRONG_TYPE,
-        "'" + key + "' in " + where + " is " + value.describe() + "; expected " + expected,
+        "'" + key + "' in " + where() + " is " + value.describe() + "; expected " + expected,
         value.at(),
         path.field(key),
         hint);
@@ -410,8 +445,8 @@ final class Fields {
     SourceLocation at = entry != null ? entry.keyAt() : node.at();
     String message =
         entry != null
-            ? "'" + key + "' in " + where + " has no value"
-            : where + " has no '" + key + "'";
+            ? "'" + key + "' in " + where() + " has no value"
+            : where() + " has no '" + key + "'";
     binding.problem(Code.MISSING_FIELD, message, at, path, "add " + key + ": <" + expected + ">");
     failed = true;
     return fallback;
@@ -441,7 +476,7 @@ final class Fields {
                   .orElse("the keys allowed here are: " + String.join(", ", known));
       binding.problem(
           Code.UNKNOWN_KEY,
-          "unknown key '" + entry.key() + "' in " + where,
+          "unknown key '" + entry.key() + "' in " + where(),
           entry.keyAt(),
           path,
           hint);
@@ -452,7 +487,7 @@ final class Fields {
   private void inlineSecret(Entry entry) {
     binding.problem(
         Code.INLINE_SECRET,
-        "'" + entry.key() + "' in " + where + " holds a secret; the model never holds secrets",
+        "'" + entry.key() + "' in " + where() + " holds a secret; the model never holds secrets",
         entry.keyAt(),
         path,
         SecretKeys.whereSecretsGo(known.contains("credential")));
