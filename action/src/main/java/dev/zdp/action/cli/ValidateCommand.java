@@ -1,6 +1,7 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.model.RepositoryRef;
+import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.LoadResult;
@@ -117,15 +118,16 @@ final class ValidateCommand implements Callable<Integer> {
     ModelSource source =
         head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
     long start = System.nanoTime();
-    ReadModel read = ReadModel.of(source);
+    ModelSource baseSource = base == null ? null : new GitCommitSource(model, base);
+    ReadModels both = ReadModels.of(source, baseSource);
+    ReadModel read = both.head();
     LoadResult loaded = read.loaded();
     ChangeValidator validator = new ChangeValidator(rules, changeRules);
     Report report;
-    if (base == null) {
+    if (baseSource == null) {
       report = validator.validate(loaded);
     } else {
-      ModelSource baseSource = new GitCommitSource(model, base);
-      LoadResult baseLoaded = ModelLoader.load(baseSource);
+      LoadResult baseLoaded = both.base().orElseThrow();
       report =
           validator.validate(
               baseLoaded,
@@ -212,10 +214,28 @@ final class ValidateCommand implements Callable<Integer> {
    * themselves (all their bytes) are not kept while the model is validated.
    */
   private record ReadModel(LoadResult loaded, int fileCount, Optional<String> firstFile) {
-    static ReadModel of(ModelSource source) throws ModelSourceException {
+    static ReadModel of(ModelSource source, BoundFiles shared) throws ModelSourceException {
       List<SourceFile> files = source.files();
       return new ReadModel(
-          ModelLoader.load(files), files.size(), files.stream().findFirst().map(SourceFile::path));
+          shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared),
+          files.size(),
+          files.stream().findFirst().map(SourceFile::path));
+    }
+  }
+
+  /**
+   * The model and, with --base, the base model. The base takes what binding the head's files gave
+   * for every file whose bytes did not change (a pull request changes a few), and nothing of the
+   * head's files is kept once both are read.
+   */
+  private record ReadModels(ReadModel head, Optional<LoadResult> base) {
+    static ReadModels of(ModelSource source, ModelSource baseSource) throws ModelSourceException {
+      if (baseSource == null) {
+        return new ReadModels(ReadModel.of(source, null), Optional.empty());
+      }
+      BoundFiles shared = new BoundFiles();
+      ReadModel head = ReadModel.of(source, shared);
+      return new ReadModels(head, Optional.of(ModelLoader.load(baseSource.files(), shared)));
     }
   }
 }

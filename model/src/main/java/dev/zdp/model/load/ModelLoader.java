@@ -42,11 +42,20 @@ public final class ModelLoader {
 
   /** Reads the given files (paths relative to the model root), in path order. */
   public static LoadResult load(List<SourceFile> files) {
-    return load(files, files.size() >= PARALLEL_FROM_FILES);
+    return load(files, files.size() >= PARALLEL_FROM_FILES, null);
+  }
+
+  /**
+   * Reads the given files, taking what binding a file gives from {@code earlier} when an earlier
+   * load with it bound the same bytes, and leaving what it binds there for a later load: the model
+   * and problems are those {@link #load(List)} gives.
+   */
+  public static LoadResult load(List<SourceFile> files, BoundFiles earlier) {
+    return load(files, files.size() >= PARALLEL_FROM_FILES, earlier);
   }
 
   /** Reads the given files, on the common fork-join pool's threads when {@code parallel}. */
-  static LoadResult load(List<SourceFile> files, boolean parallel) {
+  static LoadResult load(List<SourceFile> files, boolean parallel, BoundFiles earlier) {
     List<SourceFile> sorted = new ArrayList<>(files);
     sorted.sort(Comparator.comparing(SourceFile::path));
     YamlReader reader = new YamlReader();
@@ -56,7 +65,20 @@ public final class ModelLoader {
     }
     List<BoundFile> bound =
         indices
-            .mapToObj(i -> bind(sorted.get(i), reader, new Binding(false, reader.interner())))
+            .mapToObj(
+                i -> {
+                  SourceFile file = sorted.get(i);
+                  if (earlier == null) {
+                    return bind(file, reader, new Binding(false, reader.interner()));
+                  }
+                  BoundFile result =
+                      earlier
+                          .earlier(file)
+                          .orElseGet(
+                              () -> bind(file, reader, new Binding(false, reader.interner())));
+                  earlier.remember(file, result);
+                  return result;
+                })
             .toList();
 
     List<Ecosystem> ecosystems = new ArrayList<>();

@@ -106,8 +106,8 @@ class LazyLocationsTest {
       }
     }
 
-    LoadResult sequential = ModelLoader.load(files, false);
-    LoadResult parallel = ModelLoader.load(files, true);
+    LoadResult sequential = ModelLoader.load(files, false, null);
+    LoadResult parallel = ModelLoader.load(files, true, null);
 
     assertThat(files).hasSizeGreaterThan(200);
     assertThat(parallel.problems()).isNotEmpty().isEqualTo(sequential.problems());
@@ -119,5 +119,38 @@ class LazyLocationsTest {
     assertThat(b.datastores()).isNotEmpty().isEqualTo(a.datastores());
     assertThat(b.workspaces()).isNotEmpty().isEqualTo(a.workspaces());
     assertThat(b.definitions()).isNotEmpty().isEqualTo(a.definitions());
+  }
+
+  @Test
+  void aSecondLoadTakingTheFirstsFilesGivesWhatLoadingItAloneGives() throws Exception {
+    List<SourceFile> one = Stream.concat(files("acme").stream(), files("broken").stream()).toList();
+    List<SourceFile> base = new ArrayList<>();
+    List<SourceFile> head = new ArrayList<>();
+    for (int copy = 0; copy < 4; copy++) {
+      for (SourceFile file : one) {
+        base.add(new SourceFile("base/c" + copy + file.path(), file.content()));
+        byte[] changed =
+            copy == 1 ? (new String(file.content()) + "\n# changed\n").getBytes() : file.content();
+        head.add(new SourceFile("head/c" + copy + file.path(), changed));
+      }
+    }
+    BoundFiles shared = new BoundFiles();
+    ModelLoader.load(base, shared);
+
+    LoadResult alone = ModelLoader.load(head, false, null);
+    LoadResult taken = ModelLoader.load(head, shared);
+
+    assertThat(taken.problems()).isNotEmpty().isEqualTo(alone.problems());
+    Model a = alone.model();
+    Model b = taken.model();
+    assertThat(b.ecosystem()).isEqualTo(a.ecosystem());
+    assertThat(b.zones()).isNotEmpty().isEqualTo(a.zones());
+    assertThat(b.teams()).isNotEmpty().isEqualTo(a.teams());
+    assertThat(b.datastores()).isNotEmpty().isEqualTo(a.datastores());
+    assertThat(b.workspaces()).isNotEmpty().isEqualTo(a.workspaces());
+    assertThat(b.definitions()).isNotEmpty().isEqualTo(a.definitions());
+    assertThat(b.definitions()).allMatch(d -> d.location().file().startsWith("head/"));
+    recordedEagerly(head)
+        .forEach((path, at) -> assertThat(b.sources().exact(path)).as("%s", path).contains(at));
   }
 }
