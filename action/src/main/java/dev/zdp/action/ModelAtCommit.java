@@ -3,6 +3,7 @@ package dev.zdp.action;
 import dev.zdp.action.cli.TemplatesAtCommit;
 import dev.zdp.generator.Generator;
 import dev.zdp.model.Model;
+import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
@@ -27,11 +28,20 @@ record ModelAtCommit(
     Path directory, String sha, LoadResult loaded, int filesRead, String modelWideFile) {
 
   static ModelAtCommit read(Path directory, String sha) throws ModelSourceException {
+    return read(directory, sha, null);
+  }
+
+  /**
+   * Reads the model at {@code sha}, taking from {@code shared} (when not null) what binding files
+   * of the same bytes gave in an earlier read (the other side of a pull request).
+   */
+  static ModelAtCommit read(Path directory, String sha, BoundFiles shared)
+      throws ModelSourceException {
     List<SourceFile> files = new GitCommitSource(directory, sha).files();
     return new ModelAtCommit(
         directory,
         sha,
-        ModelLoader.load(files),
+        shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared),
         files.size(),
         files.isEmpty() ? "." : files.get(0).path());
   }

@@ -24,6 +24,12 @@ public record Datastore(
   }
 
   public Optional<Dataset> dataset(String datasetName) {
-    return datasets.stream().filter(d -> d.name().equals(datasetName)).findFirst();
+    // a loop, not a stream: rules ask this for every sink of a model
+    for (Dataset dataset : datasets) {
+      if (dataset.name().equals(datasetName)) {
+        return Optional.of(dataset);
+      }
+    }
+    return Optional.empty();
   }
 }

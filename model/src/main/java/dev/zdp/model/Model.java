@@ -32,7 +32,7 @@ public final class Model {
   private final Map<String, Team> teamsByName;
   private final Map<String, Datastore> datastoresByName;
   private final Map<String, Workspace> workspacesByName;
-  private final Set<ObjectPath> definedPaths;
+  private volatile Set<ObjectPath> definedPaths;
   private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   public Model(
@@ -54,8 +54,6 @@ public final class Model {
     this.teamsByName = index(this.teams, Team::name);
     this.datastoresByName = index(this.datastores, Datastore::name);
     this.workspacesByName = index(this.workspaces, Workspace::name);
-    this.definedPaths =
-        this.definitions.stream().map(Definition::path).collect(Collectors.toUnmodifiableSet());
   }
 
   /** A model with nothing in it: what a commit without model files holds. */
@@ -108,7 +106,13 @@ public final class Model {
    * the files but failed to load, rather than repeat the load problem as "not defined".
    */
   public boolean isDefined(ObjectPath path) {
-    return definedPaths.contains(path);
+    Set<ObjectPath> defined = definedPaths;
+    if (defined == null) {
+      // built on first use: rules ask only about names that did not resolve, rarely
+      defined = definitions.stream().map(Definition::path).collect(Collectors.toUnmodifiableSet());
+      definedPaths = defined;
+    }
+    return defined.contains(path);
   }
 
   public Optional<Zone> zone(String name) {
@@ -145,10 +149,14 @@ public final class Model {
   public <T> T derived(Class<T> type, Function<Model, T> derive) {
     Object known = derived.get(type);
     if (known == null) {
-      T computed = Objects.requireNonNull(derive.apply(this), "derived value");
-      known = derived.putIfAbsent(type, computed);
-      if (known == null) {
-        known = computed;
+      // one computation however many threads ask at once (rules run in parallel); a derivation
+      // may ask for another one on the same thread
+      synchronized (derived) {
+        known = derived.get(type);
+        if (known == null) {
+          known = Objects.requireNonNull(derive.apply(this), "derived value");
+          derived.put(type, known);
+        }
       }
     }
     return type.cast(known);

@@ -18,20 +18,58 @@ import java.util.Objects;
 public final class ObjectPath implements Comparable<ObjectPath> {
 
   private final ObjectPath parent;
+
+  /** The whole segment, or the list field's name of an element ({@code columns}). */
   private final String segment;
+
+  /**
+   * The element's name ({@code id} of {@code columns[id]}), null for a plain segment: a large model
+   * has a million element paths, and their names are the strings the model holds anyway.
+   */
+  private final String key;
+
   private final int depth;
   private final int hash;
 
   public ObjectPath(List<String> segments) {
-    this(parentOf(segments), segments.get(segments.size() - 1));
+    this(parentOf(segments), segments.get(segments.size() - 1), null);
   }
 
-  private ObjectPath(ObjectPath parent, String segment) {
+  private ObjectPath(ObjectPath parent, String segment, String key) {
     this.parent = parent;
     this.segment = Objects.requireNonNull(segment, "segment");
+    this.key = key;
     this.depth = parent == null ? 1 : parent.depth + 1;
-    // the hash of the list of segments, as List.hashCode would compute it
-    this.hash = 31 * (parent == null ? 1 : parent.hash) + segment.hashCode();
+    // the hash of the list of segments' texts, as List.hashCode would compute it
+    this.hash = 31 * (parent == null ? 1 : parent.hash) + textHash(segment, key);
+  }
+
+  /** The hash code of the segment's text: {@code (segment + "[" + key + "]").hashCode()}. */
+  private static int textHash(String segment, String key) {
+    int h = segment.hashCode();
+    if (key == null) {
+      return h;
+    }
+    h = 31 * h + '[';
+    for (int i = 0; i < key.length(); i++) {
+      h = 31 * h + key.charAt(i);
+    }
+    return 31 * h + ']';
+  }
+
+  /** The segment as written in the path's text. */
+  private String text() {
+    return key == null ? segment : segment + "[" + key + "]";
+  }
+
+  private static boolean sameSegment(ObjectPath a, ObjectPath b) {
+    if (a.key == null && b.key == null) {
+      return a.segment.equals(b.segment);
+    }
+    if (a.key != null && b.key != null) {
+      return a.key.equals(b.key) && a.segment.equals(b.segment);
+    }
+    return a.text().equals(b.text());
   }
 
   private static ObjectPath parentOf(List<String> segments) {
@@ -43,12 +81,13 @@ public final class ObjectPath implements Comparable<ObjectPath> {
 
   /** The top-level object of a document: {@code Datastore/crm}. */
   public static ObjectPath of(Kind kind, String name) {
-    return new ObjectPath(new ObjectPath(null, kind.label()), Objects.requireNonNull(name, "name"));
+    return new ObjectPath(
+        new ObjectPath(null, kind.label(), null), Objects.requireNonNull(name, "name"), null);
   }
 
   /** A path for a document whose kind or name could not be read, such as {@code file.yaml#2}. */
   public static ObjectPath document(String file, int documentIndex) {
-    return new ObjectPath(null, file + "#" + documentIndex);
+    return new ObjectPath(null, file + "#" + documentIndex, null);
   }
 
   /** The path's segments, e.g. {@code [Datastore, crm, datasets[customers]]}. */
@@ -56,19 +95,29 @@ public final class ObjectPath implements Comparable<ObjectPath> {
     return List.of(segmentArray());
   }
 
+  /** How many segments the path has: 2 for a top-level object. */
+  public int size() {
+    return depth;
+  }
+
+  /** The last segment: {@code columns[id]} of {@code .../columns[id]}. */
+  public String last() {
+    return text();
+  }
+
   /** A field of this object: {@code .../capture}. */
   public ObjectPath field(String name) {
-    return new ObjectPath(this, name);
+    return new ObjectPath(this, name, null);
   }
 
   /** A named element of a list field: {@code .../datasets[customers]}. */
   public ObjectPath item(String listField, String key) {
-    return new ObjectPath(this, listField + "[" + key + "]");
+    return new ObjectPath(this, listField, Objects.requireNonNull(key, "key"));
   }
 
   /** An element of a list field addressed by position, when it has no name yet. */
   public ObjectPath index(String listField, int index) {
-    return new ObjectPath(this, listField + "[" + index + "]");
+    return new ObjectPath(this, listField, Integer.toString(index));
   }
 
   /** The path one segment up, or this path if it is a top-level object or a document. */
@@ -99,11 +148,7 @@ public final class ObjectPath implements Comparable<ObjectPath> {
     ObjectPath a = this;
     ObjectPath b = path;
     while (a != b) {
-      if (a == null
-          || b == null
-          || a.hash != b.hash
-          || a.depth != b.depth
-          || !a.segment.equals(b.segment)) {
+      if (a == null || b == null || a.hash != b.hash || a.depth != b.depth || !sameSegment(a, b)) {
         return false;
       }
       a = a.parent;
@@ -159,7 +204,7 @@ public final class ObjectPath implements Comparable<ObjectPath> {
     String[] segments = new String[depth];
     ObjectPath path = this;
     for (int i = depth - 1; i >= 0; i--) {
-      segments[i] = path.segment;
+      segments[i] = path.text();
       path = path.parent;
     }
     return segments;

@@ -25,6 +25,24 @@ class ObjectPathTest {
   }
 
   @Test
+  void elementsByPositionAndByNameDifferAndEqualTheirTexts() {
+    ObjectPath third = CRM.index("datasets", 2);
+    ObjectPath named = CRM.item("datasets", "2");
+
+    assertThat(third).isEqualTo(named).hasSameHashCodeAs(named);
+    assertThat(third).isEqualTo(new ObjectPath(List.of("Datastore", "crm", "datasets[2]")));
+    assertThat(CRM.item("datasets", "a").field("b"))
+        .isNotEqualTo(CRM.item("datasets", "a.b"))
+        .isNotEqualTo(CRM.field("datasets[a]").field("c"));
+    assertThat(CRM.item("datasets", "a").field("b"))
+        .isEqualTo(CRM.field("datasets[a]").field("b"))
+        .hasSameHashCodeAs(CRM.field("datasets[a]").field("b"));
+    assertThat(named.last()).isEqualTo("datasets[2]");
+    assertThat(named.size()).isEqualTo(3);
+    assertThat(named).hasToString("Datastore/crm/datasets[2]");
+  }
+
+  @Test
   void parentsStopAtTheTopLevelObject() {
     ObjectPath column = CRM.item("datasets", "customers").item("columns", "id");
 

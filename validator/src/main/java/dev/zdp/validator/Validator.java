@@ -23,6 +23,12 @@ public final class Validator {
   /** The id under which unknown entries of {@code spec.rules} are reported. */
   public static final String RULE_CONFIG = "rule-config";
 
+  /**
+   * From this many datastores on, rules run on the common fork-join pool's threads; their findings
+   * are put together in registry order, as one after the other.
+   */
+  private static final int PARALLEL_FROM_DATASTORES = 100;
+
   private final RuleRegistry registry;
   private final List<String> otherRuleIds;
 
@@ -57,14 +63,23 @@ public final class Validator {
 
   /** Runs every rule over {@code model}, with the model's own rule levels applied. */
   public List<Diagnostic> check(Model model) {
-    Findings findings = new Findings(model);
-    for (Rule rule : registry.rules()) {
-      findings.startRule(rule);
-      rule.check(model, findings);
+    Stream<Rule> rules = registry.rules().stream();
+    if (model.datastores().size() >= PARALLEL_FROM_DATASTORES) {
+      rules = rules.parallel();
     }
+    List<Diagnostic> found =
+        rules
+            .flatMap(
+                rule -> {
+                  Findings findings = new Findings(model);
+                  findings.startRule(rule);
+                  rule.check(model, findings);
+                  return findings.diagnostics().stream();
+                })
+            .toList();
     Map<String, RuleLevel> levels = model.ecosystem().map(Ecosystem::rules).orElse(Map.of());
     List<Diagnostic> result = new ArrayList<>();
-    for (Diagnostic d : findings.diagnostics()) {
+    for (Diagnostic d : found) {
       RuleLevel level = levels.get(d.rule());
       if (level == null) {
         result.add(d);

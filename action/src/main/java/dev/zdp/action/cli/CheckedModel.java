@@ -1,6 +1,7 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.model.Model;
+import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.ModelSource;
@@ -26,8 +27,17 @@ import java.util.List;
 record CheckedModel(Model model, Report report, int filesRead, String source) {
 
   static CheckedModel read(ModelSource source, RuleRegistry rules) throws ModelSourceException {
+    return read(source, rules, null);
+  }
+
+  /**
+   * Reads and validates a model, taking from {@code shared} (when not null) what binding files of
+   * the same bytes gave in an earlier read, and leaving this read's there.
+   */
+  static CheckedModel read(ModelSource source, RuleRegistry rules, BoundFiles shared)
+      throws ModelSourceException {
     List<SourceFile> files = source.files();
-    LoadResult loaded = ModelLoader.load(files);
+    LoadResult loaded = shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared);
     return new CheckedModel(
         loaded.model(), new Validator(rules).validate(loaded), files.size(), source.describe());
   }

@@ -5,6 +5,7 @@ import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.PlanRenderer;
 import dev.zdp.generator.plan.Planner;
+import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.ModelSource;
@@ -106,8 +107,11 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     ModelSource headSource =
         head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
-    CheckedModel headModel = CheckedModel.read(headSource, rules);
-    CheckedModel baseModel = CheckedModel.read(new GitCommitSource(model, base), rules);
+    // the base takes what binding gave for every head file whose bytes did not change
+    BoundFiles shared = new BoundFiles();
+    CheckedModel headModel = CheckedModel.read(headSource, rules, shared);
+    CheckedModel baseModel = CheckedModel.read(new GitCommitSource(model, base), rules, shared);
+    shared = null; // it holds every head file's bytes, not needed while rendering
     if (!headModel.reportTo(stderr, "no plan was made")) {
       return ExitCodes.FINDINGS;
     }

@@ -1,6 +1,7 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.model.RepositoryRef;
+import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.LoadResult;
@@ -117,15 +118,16 @@ final class ValidateCommand implements Callable<Integer> {
     ModelSource source =
         head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
     long start = System.nanoTime();
-    List<SourceFile> files = source.files();
-    LoadResult loaded = ModelLoader.load(files);
+    ModelSource baseSource = base == null ? null : new GitCommitSource(model, base);
+    ReadModels both = ReadModels.of(source, baseSource);
+    ReadModel read = both.head();
+    LoadResult loaded = read.loaded();
     ChangeValidator validator = new ChangeValidator(rules, changeRules);
     Report report;
-    if (base == null) {
+    if (baseSource == null) {
       report = validator.validate(loaded);
     } else {
-      ModelSource baseSource = new GitCommitSource(model, base);
-      LoadResult baseLoaded = ModelLoader.load(baseSource);
+      LoadResult baseLoaded = both.base().orElseThrow();
       report =
           validator.validate(
               baseLoaded,
@@ -141,19 +143,18 @@ final class ValidateCommand implements Callable<Integer> {
           .getErr()
           .printf(
               "read %d model files from %s and validated them in %d ms%n",
-              files.size(), source.describe(), (System.nanoTime() - start) / 1_000_000);
+              read.fileCount(), source.describe(), (System.nanoTime() - start) / 1_000_000);
     }
-    String modelWideFile =
-        files.isEmpty() ? model.toString().replace('\\', '/') : files.get(0).path();
+    String modelWideFile = read.firstFile().orElse(model.toString().replace('\\', '/'));
     ReportFormat reportFormat =
         ReportFormats.named(
             format,
-            new ReportFormats.Context(validator.descriptions(), files.size(), modelWideFile));
+            new ReportFormats.Context(validator.descriptions(), read.fileCount(), modelWideFile));
     if (output == null) {
       write(reportFormat, report, out);
     } else {
       writeToFile(reportFormat, report);
-      out.println(Totals.describe(report, files.size()) + "; report written to " + output);
+      out.println(Totals.describe(report, read.fileCount()) + "; report written to " + output);
     }
     out.flush();
     return report.fails(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -205,6 +206,36 @@ final class ValidateCommand implements Callable<Integer> {
               + e
               + "; choose a writable path for --output",
           e);
+    }
+  }
+
+  /**
+   * A model as read, with what the report says of its files: how many, and the first. The files
+   * themselves (all their bytes) are not kept while the model is validated.
+   */
+  private record ReadModel(LoadResult loaded, int fileCount, Optional<String> firstFile) {
+    static ReadModel of(ModelSource source, BoundFiles shared) throws ModelSourceException {
+      List<SourceFile> files = source.files();
+      return new ReadModel(
+          shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared),
+          files.size(),
+          files.stream().findFirst().map(SourceFile::path));
+    }
+  }
+
+  /**
+   * The model and, with --base, the base model. The base takes what binding the head's files gave
+   * for every file whose bytes did not change (a pull request changes a few), and nothing of the
+   * head's files is kept once both are read.
+   */
+  private record ReadModels(ReadModel head, Optional<LoadResult> base) {
+    static ReadModels of(ModelSource source, ModelSource baseSource) throws ModelSourceException {
+      if (baseSource == null) {
+        return new ReadModels(ReadModel.of(source, null), Optional.empty());
+      }
+      BoundFiles shared = new BoundFiles();
+      ReadModel head = ReadModel.of(source, shared);
+      return new ReadModels(head, Optional.of(ModelLoader.load(baseSource.files(), shared)));
     }
   }
 }

@@ -5,24 +5,52 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What binding all documents collects: problems, the location of every bound path, and every named
- * definition. Shared by the per-mapping {@link Fields} readers.
+ * What binding the documents of one file collects: problems, every named definition, the top-level
+ * paths (objects and documents) the file defines, and — only when asked for — the location of every
+ * bound path. Shared by the per-mapping {@link Fields} readers.
+ *
+ * <p>A model load does not record locations: at ten thousand datastores they are millions of
+ * entries, most of the heap. {@link FileLocations} binds a file again with locations on when a
+ * diagnostic needs one.
  */
 final class Binding {
 
+  private final boolean recordsLocations;
+  private final Interner interner;
   private final List<LoadProblem> problems = new ArrayList<>();
   private final Map<ObjectPath, SourceLocation> sources = new HashMap<>();
   private final List<Definition> definitions = new ArrayList<>();
+  private final Set<ObjectPath> roots = new LinkedHashSet<>();
+
+  /**
+   * @param recordsLocations whether {@link #locate} records; {@link #define} always does
+   */
+  Binding(boolean recordsLocations) {
+    this(recordsLocations, new Interner());
+  }
+
+  Binding(boolean recordsLocations, Interner interner) {
+    this.recordsLocations = recordsLocations;
+    this.interner = interner;
+  }
+
+  /** Shares repeated values between the files of one load. */
+  Interner interner() {
+    return interner;
+  }
 
   List<LoadProblem> problems() {
     return problems;
   }
 
+  /** Where every bound path was written, if this binding records locations. */
   Map<ObjectPath, SourceLocation> sources() {
     return sources;
   }
@@ -31,13 +59,32 @@ final class Binding {
     return definitions;
   }
 
+  /** The document and object paths the bound documents define, in reading order. */
+  Set<ObjectPath> roots() {
+    return roots;
+  }
+
+  boolean recordsLocations() {
+    return recordsLocations;
+  }
+
   /** Records where {@code path} was written; the first definition of a path wins. */
   void locate(ObjectPath path, SourceLocation at) {
-    sources.putIfAbsent(path, at);
+    if (recordsLocations) {
+      sources.putIfAbsent(path, at);
+    }
+  }
+
+  /** Records a document's path ({@code file.yaml#2}), under which its header fields are located. */
+  void document(ObjectPath path) {
+    roots.add(path);
   }
 
   void define(ObjectPath path, SourceLocation at) {
     definitions.add(new Definition(path, at));
+    if (path.parent().equals(path)) {
+      roots.add(path);
+    }
     locate(path, at);
   }
 

@@ -104,13 +104,13 @@ final class DatastoreBinder {
     if (typeText == null) {
       return Optional.empty();
     }
-    ColumnType.Parsed parsed = ColumnType.parse(typeText);
+    ColumnType.Parsed parsed = binding.interner().columnType(typeText);
     if (parsed.type().isEmpty()) {
       ObjectPath typePath = f.path().field("type");
       binding.problem(
           Code.INVALID_VALUE,
           "column '" + f.name() + "': " + parsed.problem().orElseThrow(),
-          binding.sources().getOrDefault(typePath, f.at()),
+          f.valueAt("type"),
           typePath,
           "");
       return Optional.empty();

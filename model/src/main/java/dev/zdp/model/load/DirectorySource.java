@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The model files below a directory. Files are named as the directory was given plus their path
@@ -66,7 +67,11 @@ public final class DirectorySource implements ModelSource {
       found.sort(Comparator.comparing(this::relative));
       List<SourceFile> files = new ArrayList<>(found.size());
       for (Path file : found) {
-        files.add(new SourceFile(displayName(file), Files.readAllBytes(file)));
+        files.add(
+            new SourceFile(
+                displayName(file),
+                Files.readAllBytes(file),
+                Optional.of(() -> Files.readAllBytes(file))));
       }
       return files;
     } catch (IOException e) {

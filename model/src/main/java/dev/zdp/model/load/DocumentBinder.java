@@ -39,6 +39,7 @@ final class DocumentBinder {
       return Optional.empty();
     }
     ObjectPath documentPath = ObjectPath.document(file, document.index());
+    binding.document(documentPath);
     Fields top = new Fields(map, documentPath, binding, "the document");
     int before = binding.problemCount();
     Optional<String> apiVersion = top.text("apiVersion");

@@ -35,7 +35,9 @@ final class EcosystemBinder {
             fields ->
                 id -> {
                   Optional<RuleLevel> level = fields.choice(id, Vocabulary.RULE_LEVEL);
-                  binding.locate(fields.path().item("rules", id), fields.at());
+                  if (binding.recordsLocations()) {
+                    binding.locate(fields.path().item("rules", id), fields.at());
+                  }
                   return level;
                 });
     spec.finish(Map.of("description", "metadata"));
@@ -52,7 +54,7 @@ final class EcosystemBinder {
     binding.problem(
         Code.INVALID_VALUE,
         why,
-        binding.sources().getOrDefault(fields.path().field(key), fields.at()),
+        fields.valueAt(key),
         fields.path().field(key),
         "write owner/name@branch, or gitlab:group/project@branch");
   }

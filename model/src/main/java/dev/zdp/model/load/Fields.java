@@ -10,11 +10,9 @@ import dev.zdp.model.load.YamlNode.MapNode;
 import dev.zdp.model.load.YamlNode.ScalarNode;
 import dev.zdp.model.load.YamlNode.ScalarType;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -30,18 +28,59 @@ final class Fields {
   private final MapNode node;
   private final ObjectPath path;
   private final Binding binding;
-  private final Set<String> known = new LinkedHashSet<>();
+
+  /** The keys asked for, in order: a few per mapping, so a list (a million column mappings). */
+  private final List<String> known = new ArrayList<>(6);
+
   private final String where;
+  private final String word;
+  private final String quoted;
+  private final int number;
+  private final String elementName;
   private boolean failed;
 
   /**
    * @param where how messages name this mapping: "metadata", "spec.capture", "column 'id'"…
    */
   Fields(MapNode node, ObjectPath path, Binding binding, String where) {
+    this(node, path, binding, where, null, null, 0, null);
+  }
+
+  /**
+   * A list element, named in messages as {@code word 'quoted'} or, without a name, {@code word
+   * number}: the text is made only for a message.
+   */
+  private Fields(
+      MapNode node,
+      ObjectPath path,
+      Binding binding,
+      String where,
+      String word,
+      String quoted,
+      int number,
+      String elementName) {
     this.node = node;
     this.path = path;
     this.binding = binding;
     this.where = where;
+    this.word = word;
+    this.quoted = quoted;
+    this.number = number;
+    this.elementName = elementName;
+  }
+
+  /** How messages name this mapping. */
+  private String where() {
+    if (where != null) {
+      return where;
+    }
+    return quoted != null ? word + " '" + quoted + "'" : word + " " + number;
+  }
+
+  private void know(String key) {
+    if (!known.contains(key)) {
+      known.add(key);
+    }
   }
 
   /**
@@ -51,14 +90,14 @@ final class Fields {
   static Optional<Fields> namedElement(
       MapNode node, ObjectPath parent, String listKey, int index, String word, Binding binding) {
     Fields byIndex =
-        new Fields(node, parent.index(listKey, index), binding, word + " " + (index + 1));
+        new Fields(node, parent.index(listKey, index), binding, null, word, null, index + 1, null);
     String name = byIndex.requiredText("name");
     if (name == null) {
       return Optional.empty();
     }
     ObjectPath path = parent.item(listKey, name);
     binding.define(path, node.at());
-    Fields byName = new Fields(node, path, binding, word + " '" + name + "'");
+    Fields byName = new Fields(node, path, binding, null, word, name, 0, name);
     byName.allow("name");
     byName.locateValue("name");
     return Optional.of(byName);
@@ -66,16 +105,30 @@ final class Fields {
 
   /** The {@code name} of an element read with {@link #namedElement}. */
   String name() {
-    List<String> segments = path.segments();
-    String last = segments.get(segments.size() - 1);
-    return last.substring(last.indexOf('[') + 1, last.length() - 1);
+    return elementName;
   }
 
   /** Records where {@code key}'s value was written, for a key read before this path was known. */
   void locateValue(String key) {
     Entry entry = node.entries().get(key);
     if (entry != null) {
-      binding.locate(path.field(key), entry.value().at());
+      locateField(key, entry.value().at());
+    }
+  }
+
+  /**
+   * Where {@code key}'s value was written, or this mapping's location when it has none: the
+   * location a scalar read by {@link #text} or {@link #requiredText} was recorded at.
+   */
+  SourceLocation valueAt(String key) {
+    Entry entry = node.entries().get(key);
+    return entry == null || isNull(entry.value()) ? node.at() : entry.value().at();
+  }
+
+  /** Records the location of a field, building its path only when locations are recorded. */
+  private void locateField(String key, SourceLocation at) {
+    if (binding.recordsLocations()) {
+      binding.locate(path.field(key), at);
     }
   }
 
@@ -107,7 +160,9 @@ final class Fields {
 
   /** Marks keys as known without reading them (read elsewhere). */
   void allow(String... keys) {
-    known.addAll(List.of(keys));
+    for (String key : keys) {
+      know(key);
+    }
   }
 
   /** A required text value. Any scalar is taken as written (so {@code name: no} stays "no"). */
@@ -161,7 +216,7 @@ final class Fields {
             "'"
                 + key
                 + "' in "
-                + where
+                + where()
                 + " is "
                 + parsed
                 + "; it must be between "
@@ -217,7 +272,7 @@ final class Fields {
           "'"
               + key
               + "' in "
-              + where
+              + where()
               + " is '"
               + value.text()
               + "'; it must be one of "
@@ -244,13 +299,13 @@ final class Fields {
 
   /** An optional nested mapping, read as the field {@code key} of this object. */
   Optional<Fields> map(String key, String whereName) {
-    known.add(key);
+    know(key);
     Entry entry = node.entries().get(key);
     if (entry == null || isNull(entry.value())) {
       return Optional.empty();
     }
     ObjectPath childPath = path.field(key);
-    binding.locate(childPath, entry.keyAt());
+    locateField(key, entry.keyAt());
     if (entry.value() instanceof MapNode child) {
       return Optional.of(new Fields(child, childPath, binding, whereName));
     }
@@ -266,7 +321,9 @@ final class Fields {
     for (int i = 0; i < items.size(); i++) {
       YamlNode item = items.get(i);
       if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
-        binding.locate(path.item(key, scalar.text()), scalar.at());
+        if (binding.recordsLocations()) {
+          binding.locate(path.item(key, scalar.text()), scalar.at());
+        }
         result.add(scalar.text());
       } else {
         binding.problem(
@@ -276,7 +333,7 @@ final class Fields {
                 + " of '"
                 + key
                 + "' in "
-                + where
+                + where()
                 + " is "
                 + item.describe()
                 + "; expected text",
@@ -309,7 +366,7 @@ final class Fields {
                 + " of '"
                 + key
                 + "' in "
-                + where
+                + where()
                 + " is "
                 + item.describe()
                 + "; expected "
@@ -326,7 +383,7 @@ final class Fields {
   /** A mapping of words to words, such as an ecosystem's {@code rules}. */
   <V> Map<String, V> wordMap(String key, Function<Fields, Function<String, Optional<V>>> reader) {
     Map<String, V> result = new java.util.TreeMap<>();
-    Optional<Fields> nested = map(key, where + "." + key);
+    Optional<Fields> nested = map(key, where() + "." + key);
     if (nested.isEmpty()) {
       return result;
     }
@@ -339,12 +396,12 @@ final class Fields {
   }
 
   private List<YamlNode> list(String key) {
-    known.add(key);
+    know(key);
     Entry entry = node.entries().get(key);
     if (entry == null || isNull(entry.value())) {
       return List.of();
     }
-    binding.locate(path.field(key), entry.keyAt());
+    locateField(key, entry.keyAt());
     if (entry.value() instanceof ListNode list) {
       return list.items();
     }
@@ -354,12 +411,12 @@ final class Fields {
   }
 
   private Optional<ScalarNode> scalar(String key, String expected) {
-    known.add(key);
+    know(key);
     Entry entry = node.entries().get(key);
     if (entry == null || isNull(entry.value())) {
       return Optional.empty();
     }
-    binding.locate(path.field(key), entry.value().at());
+    locateField(key, entry.value().at());
     if (entry.value() instanceof ScalarNode scalar) {
       return Optional.of(scalar);
     }
@@ -375,7 +432,7 @@ final class Fields {
   private <T> T wrongType(String key, YamlNode value, String expected, String hint, T fallback) {
     binding.problem(
         Code.WRONG_TYPE,
-        "'" + key + "' in " + where + " is " + value.describe() + "; expected " + expected,
+        "'" + key + "' in " + where() + " is " + value.describe() + "; expected " + expected,
         value.at(),
         path.field(key),
         hint);
@@ -388,8 +445,8 @@ final class Fields {
     SourceLocation at = entry != null ? entry.keyAt() : node.at();
     String message =
         entry != null
-            ? "'" + key + "' in " + where + " has no value"
-            : where + " has no '" + key + "'";
+            ? "'" + key + "' in " + where() + " has no value"
+            : where() + " has no '" + key + "'";
     binding.problem(Code.MISSING_FIELD, message, at, path, "add " + key + ": <" + expected + ">");
     failed = true;
     return fallback;
@@ -419,7 +476,7 @@ final class Fields {
                   .orElse("the keys allowed here are: " + String.join(", ", known));
       binding.problem(
           Code.UNKNOWN_KEY,
-          "unknown key '" + entry.key() + "' in " + where,
+          "unknown key '" + entry.key() + "' in " + where(),
           entry.keyAt(),
           path,
           hint);
@@ -430,7 +487,7 @@ final class Fields {
   private void inlineSecret(Entry entry) {
     binding.problem(
         Code.INLINE_SECRET,
-        "'" + entry.key() + "' in " + where + " holds a secret; the model never holds secrets",
+        "'" + entry.key() + "' in " + where() + " holds a secret; the model never holds secrets",
         entry.keyAt(),
         path,
         SecretKeys.whereSecretsGo(known.contains("credential")));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -119,6 +120,7 @@ public final class GitCommitSource implements ModelSource {
   private List<SourceFile> read(Repository repository, ObjectId commitId, String prefix)
       throws IOException, ModelSourceException {
     List<SourceFile> files = new ArrayList<>();
+    File modelDir = modelDirectory.toAbsolutePath().normalize().toFile();
     try (RevWalk walk = new RevWalk(repository);
         ObjectReader reader = repository.newObjectReader();
         TreeWalk tree = new TreeWalk(repository, reader)) {
@@ -143,10 +145,21 @@ public final class GitCommitSource implements ModelSource {
         if (!ModelFiles.isModelFile(relative)) {
           continue;
         }
-        files.add(new SourceFile(path, reader.open(tree.getObjectId(0)).getBytes()));
+        ObjectId blob = tree.getObjectId(0);
+        files.add(
+            new SourceFile(
+                path, reader.open(blob).getBytes(), Optional.of(() -> reread(modelDir, blob))));
       }
     }
     return files;
+  }
+
+  /** A blob's bytes, read again from the repository it was read from. */
+  private static byte[] reread(File modelDir, ObjectId blob) throws IOException {
+    try (Repository repository =
+        new FileRepositoryBuilder().findGitDir(modelDir).setMustExist(true).build()) {
+      return repository.open(blob).getBytes();
+    }
   }
 
   @Override

@@ -39,8 +39,15 @@ final class YamlReader {
   private static final int MAX_DEPTH = 64;
 
   private final YAMLFactory factory;
+  private final Interner interner;
 
   YamlReader() {
+    this(new Interner());
+  }
+
+  /** A reader whose short scalar texts are shared through {@code interner}. */
+  YamlReader(Interner interner) {
+    this.interner = interner;
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(64 * 1024 * 1024);
     options.setMaxAliasesForCollections(0);
@@ -51,6 +58,10 @@ final class YamlReader {
             .build();
   }
 
+  Interner interner() {
+    return interner;
+  }
+
   List<Document> read(SourceFile file, List<LoadProblem> problems) {
     Optional<String> text = decode(file, problems);
     if (text.isEmpty()) {
@@ -59,7 +70,7 @@ final class YamlReader {
     List<Document> documents = new ArrayList<>();
     int index = 0;
     try (YAMLParser parser = (YAMLParser) factory.createParser(text.get())) {
-      Reading reading = new Reading(file.path(), parser, problems);
+      Reading reading = new Reading(file.path(), parser, problems, interner);
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         index++;
@@ -186,11 +197,13 @@ final class YamlReader {
     private final String file;
     private final YAMLParser parser;
     private final List<LoadProblem> problems;
+    private final Interner interner;
 
-    Reading(String file, YAMLParser parser, List<LoadProblem> problems) {
+    Reading(String file, YAMLParser parser, List<LoadProblem> problems, Interner interner) {
       this.file = file;
       this.parser = parser;
       this.problems = problems;
+      this.interner = interner;
     }
 
     YamlNode node(JsonToken token, int depth) throws IOException {
@@ -206,7 +219,7 @@ final class YamlReader {
         case VALUE_NUMBER_FLOAT -> new ScalarNode(at, parser.getText(), ScalarType.DECIMAL);
         case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(at, parser.getText(), ScalarType.BOOLEAN);
         case VALUE_NULL -> new ScalarNode(at, "", ScalarType.NULL);
-        default -> new ScalarNode(at, parser.getText(), ScalarType.STRING);
+        default -> new ScalarNode(at, interner.text(parser.getText()), ScalarType.STRING);
       };
     }
 
@@ -221,7 +234,7 @@ final class YamlReader {
                 "write the value out in full"));
         return new ScalarNode(at, "", ScalarType.NULL);
       }
-      return new ScalarNode(at, parser.getText(), ScalarType.STRING);
+      return new ScalarNode(at, interner.text(parser.getText()), ScalarType.STRING);
     }
 
     private MapNode map(SourceLocation at, int depth) throws IOException {

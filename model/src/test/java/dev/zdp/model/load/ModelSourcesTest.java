@@ -3,6 +3,10 @@ package dev.zdp.model.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zdp.model.Kind;
+import dev.zdp.model.Model;
+import dev.zdp.model.ObjectPath;
+import dev.zdp.model.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +78,33 @@ class ModelSourcesTest {
       assertThat(atHead).extracting(SourceFile::path).doesNotContain("model/a/x.yml");
       assertThat(new String(atHead.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("b: 2\n");
     }
+  }
+
+  @Test
+  void locationsOfAModelReadFromGitComeFromItsCommitNotTheWorkTree() throws Exception {
+    String team = "apiVersion: zdp/v1\nkind: Team\nmetadata:\n  name: sales\n";
+    write("model/team.yaml", team);
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      RevCommit first = commit(git, "first");
+      write("model/team.yaml", "# moved down\n# by two lines\n" + team);
+
+      List<SourceFile> files = new GitCommitSource(dir.resolve("model"), first.name()).files();
+      Model model = ModelLoader.load(files).model();
+
+      assertThat(files.get(0).reread().orElseThrow().content()).isEqualTo(files.get(0).content());
+      assertThat(model.locate(ObjectPath.of(Kind.TEAM, "sales")))
+          .contains(new SourceLocation("model/team.yaml", 4, 9));
+    }
+  }
+
+  @Test
+  void aDirectoryFileReadsItsBytesAgain() throws Exception {
+    writeTree();
+
+    SourceFile file = new DirectorySource(dir.resolve("model")).files().get(1);
+
+    assertThat(file.reread().orElseThrow().content()).isEqualTo(file.content());
   }
 
   @Test

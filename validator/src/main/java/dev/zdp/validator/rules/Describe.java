@@ -63,11 +63,10 @@ public final class Describe {
    * "column" for {@code .../columns[id]}; empty for a path that names no definition.
    */
   public static Optional<String> noun(ObjectPath path) {
-    List<String> segments = path.segments();
-    if (segments.size() == 2) {
-      return Optional.of(segments.get(0));
+    if (path.size() == 2) {
+      return Optional.of(path.segments().get(0));
     }
-    String last = segments.get(segments.size() - 1);
+    String last = path.last();
     int bracket = last.indexOf('[');
     return bracket < 0
         ? Optional.empty()
@@ -79,18 +78,17 @@ public final class Describe {
    * list element; empty for a document or a plain field.
    */
   public static Optional<String> name(ObjectPath path) {
-    List<String> segments = path.segments();
-    if (segments.size() == 2) {
-      return Optional.of(segments.get(1));
+    if (path.size() == 2) {
+      return Optional.of(path.last());
     }
-    return segments.size() < 2 ? Optional.empty() : itemKey(segments.get(segments.size() - 1));
+    return path.size() < 2 ? Optional.empty() : itemKey(path.last());
   }
 
   /** The list field of a path's last segment: {@code datasets} for {@code .../datasets[x]}. */
   public static Optional<String> listField(ObjectPath path) {
-    String last = path.segments().get(path.segments().size() - 1);
+    String last = path.last();
     int bracket = last.indexOf('[');
-    return path.segments().size() > 2 && bracket > 0 && last.endsWith("]")
+    return path.size() > 2 && bracket > 0 && last.endsWith("]")
         ? Optional.of(last.substring(0, bracket))
         : Optional.empty();
   }

@@ -33,6 +33,13 @@ public record ResolvedSink(
    * listed once ({@code duplicate-name} reports the copy).
    */
   public static List<ResolvedSink> of(Model model) {
+    return model.derived(All.class, m -> new All(resolve(m))).sinks();
+  }
+
+  /** Every resolvable sink, kept with the model: several rules ask. */
+  private record All(List<ResolvedSink> sinks) {}
+
+  private static List<ResolvedSink> resolve(Model model) {
     List<ResolvedSink> result = new ArrayList<>();
     Set<ObjectPath> seen = new HashSet<>();
     for (Workspace workspace : model.workspaces()) {
@@ -51,7 +58,7 @@ public record ResolvedSink(
         }
       }
     }
-    return result;
+    return List.copyOf(result);
   }
 
   /** The zone whose policies govern a workspace: the zone of the team that owns it. */

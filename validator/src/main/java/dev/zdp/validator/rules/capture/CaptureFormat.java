@@ -63,22 +63,21 @@ public final class CaptureFormat implements Rule {
       replicationName(
           findings, capturePath, of, "publicationName", "publication", capture.publicationName());
       for (Dataset dataset : datastore.datasets()) {
+        Optional<String> problem = tableProblem(dataset.table());
         ObjectPath table = store.item("datasets", dataset.name()).field("table");
-        if (model.sources().exact(table).isPresent()) {
-          tableProblem(dataset.table())
-              .ifPresent(
-                  problem ->
-                      findings.report(
-                          table,
-                          "Dataset '"
-                              + datastore.name()
-                              + "."
-                              + dataset.name()
-                              + "': table '"
-                              + dataset.table()
-                              + "' "
-                              + problem,
-                          "write the source table as schema.table, e.g. public." + dataset.name()));
+        // a default table (public.<name>) is not written, so it is not checked
+        if (problem.isPresent() && model.sources().exact(table).isPresent()) {
+          findings.report(
+              table,
+              "Dataset '"
+                  + datastore.name()
+                  + "."
+                  + dataset.name()
+                  + "': table '"
+                  + dataset.table()
+                  + "' "
+                  + problem.get(),
+              "write the source table as schema.table, e.g. public." + dataset.name());
         }
       }
     }

@@ -31,7 +31,7 @@ public final class SingleEcosystem implements Rule {
   public void check(Model model, Findings findings) {
     List<Definition> ecosystems =
         model.definitions().stream()
-            .filter(d -> d.path().segments().size() == 2)
+            .filter(d -> d.path().size() == 2)
             .filter(d -> d.path().segments().get(0).equals(Kind.ECOSYSTEM.label()))
             .toList();
     if (ecosystems.isEmpty() && model.ecosystem().isEmpty()) {

@@ -9,6 +9,7 @@ import dev.zdp.validator.Rule;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,40 +42,95 @@ public final class DuplicateName implements Rule {
     return Severity.ERROR;
   }
 
+  /**
+   * Definitions come in documents: a top-level object, then what is named inside it. A nested path
+   * can repeat only inside its own document, unless its top-level object is itself duplicated (and
+   * then it is not reported), so nested names are compared one document at a time and only
+   * top-level names across the model: a large model has a million column definitions.
+   */
   @Override
   public void check(Model model, Findings findings) {
-    Map<ObjectPath, List<Definition>> byPath = new LinkedHashMap<>();
-    for (Definition definition : model.definitions()) {
-      byPath.computeIfAbsent(definition.path(), p -> new ArrayList<>()).add(definition);
+    List<Definition> definitions = model.definitions();
+    Map<ObjectPath, List<Definition>> topLevel = new LinkedHashMap<>();
+    for (Definition definition : definitions) {
+      if (definition.path().size() == 2) {
+        topLevel.computeIfAbsent(definition.path(), p -> new ArrayList<>(1)).add(definition);
+      }
     }
-    Set<ObjectPath> duplicated =
-        byPath.entrySet().stream()
-            .filter(e -> e.getValue().size() > 1)
-            .map(Map.Entry::getKey)
-            .collect(java.util.stream.Collectors.toSet());
-    for (Map.Entry<ObjectPath, List<Definition>> entry : byPath.entrySet()) {
-      ObjectPath path = entry.getKey();
-      List<Definition> copies = entry.getValue();
-      if (copies.size() < 2 || isEcosystem(path) || insideDuplicate(path, duplicated)) {
-        continue;
+    Set<ObjectPath> reported = new HashSet<>();
+    int i = 0;
+    while (i < definitions.size()) {
+      int end = i + 1;
+      while (end < definitions.size() && definitions.get(end).path().size() != 2) {
+        end++;
       }
-      Definition first = copies.get(0);
-      for (Definition copy : copies.subList(1, copies.size())) {
-        findings.reportAt(
-            defaultSeverity(),
-            copy.location(),
-            path,
-            "Duplicate "
-                + Describe.object(path)
-                + ": first defined at "
-                + Describe.at(first.location()),
-            hint(path));
+      // definitions[i, end): one document, its top-level object first (if it has one)
+      ObjectPath top = definitions.get(i).path();
+      List<Definition> document = definitions.subList(i, end);
+      if (top.size() == 2) {
+        List<Definition> copies = topLevel.get(top);
+        if (copies.size() > 1) {
+          if (reported.add(top)) {
+            report(top, copies, Set.of(), findings);
+          }
+          i = end;
+          continue;
+        }
+        document = definitions.subList(i + 1, end);
       }
+      checkDocument(document, findings);
+      i = end;
+    }
+  }
+
+  /** The nested names of one document whose top-level object is not duplicated. */
+  private void checkDocument(List<Definition> document, Findings findings) {
+    if (document.size() < 2) {
+      return;
+    }
+    Map<ObjectPath, List<Definition>> byPath = new LinkedHashMap<>();
+    for (Definition definition : document) {
+      byPath.computeIfAbsent(definition.path(), p -> new ArrayList<>(1)).add(definition);
+    }
+    Set<ObjectPath> duplicated = new HashSet<>();
+    byPath.forEach(
+        (path, copies) -> {
+          if (copies.size() > 1) {
+            duplicated.add(path);
+          }
+        });
+    if (duplicated.isEmpty()) {
+      return;
+    }
+    byPath.forEach(
+        (path, copies) -> {
+          if (copies.size() > 1) {
+            report(path, copies, duplicated, findings);
+          }
+        });
+  }
+
+  private void report(
+      ObjectPath path, List<Definition> copies, Set<ObjectPath> duplicated, Findings findings) {
+    if (isEcosystem(path) || insideDuplicate(path, duplicated)) {
+      return;
+    }
+    Definition first = copies.get(0);
+    for (Definition copy : copies.subList(1, copies.size())) {
+      findings.reportAt(
+          defaultSeverity(),
+          copy.location(),
+          path,
+          "Duplicate "
+              + Describe.object(path)
+              + ": first defined at "
+              + Describe.at(first.location()),
+          hint(path));
     }
   }
 
   private static boolean isEcosystem(ObjectPath path) {
-    return path.segments().size() == 2 && path.segments().get(0).equals(Kind.ECOSYSTEM.label());
+    return path.size() == 2 && path.segments().get(0).equals(Kind.ECOSYSTEM.label());
   }
 
   private static boolean insideDuplicate(ObjectPath path, Set<ObjectPath> duplicated) {
@@ -90,7 +146,7 @@ public final class DuplicateName implements Rule {
 
   private static String hint(ObjectPath path) {
     String noun = Describe.noun(path).orElse("object");
-    if (path.segments().size() == 2) {
+    if (path.size() == 2) {
       return "rename or remove one of them: " + noun + " names are unique across the ecosystem";
     }
     if (noun.equals("sink")) {

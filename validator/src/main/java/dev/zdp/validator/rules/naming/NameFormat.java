@@ -49,9 +49,12 @@ public final class NameFormat implements Rule {
   public void check(Model model, Findings findings) {
     for (Definition definition : model.definitions()) {
       ObjectPath path = definition.path();
-      Optional<String> noun = Describe.noun(path);
       Optional<String> name = Describe.name(path);
-      if (noun.isEmpty() || name.isEmpty() || noun.get().equals("sink")) {
+      if (name.isEmpty() || isValid(name.get())) {
+        continue;
+      }
+      Optional<String> noun = Describe.noun(path);
+      if (noun.isEmpty() || noun.get().equals("sink")) {
         continue;
       }
       List<String> problems = problems(name.get());
@@ -77,6 +80,27 @@ public final class NameFormat implements Rule {
               + String.join(", ", problems),
           hint);
     }
+  }
+
+  /**
+   * True if {@code name} matches {@link #VALID} and is not too long: what {@link #problems} finds
+   * nothing wrong with, checked without building anything (a large model has a million names).
+   */
+  static boolean isValid(String name) {
+    if (name.isEmpty() || name.length() > MAX_LENGTH) {
+      return false;
+    }
+    char first = name.charAt(0);
+    if (first < 'a' || first > 'z') {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Why {@code name} is not valid, in words; empty when it is. */

@@ -43,6 +43,34 @@ class NameFormatTest {
   }
 
   @Test
+  void theQuickCheckAcceptsExactlyWhatHasNoProblems() {
+    String[] names = {
+      "a",
+      "crm",
+      "order_lines",
+      "x1",
+      "a".repeat(63),
+      "a".repeat(64),
+      "",
+      "A",
+      "Crm",
+      "1st",
+      "_id",
+      "crm-main",
+      "crm main",
+      "ünïcode",
+      "aÜ",
+      "a.b",
+      "z9_"
+    };
+    for (String name : names) {
+      assertThat(NameFormat.isValid(name))
+          .as("'%s'", name)
+          .isEqualTo(NameFormat.problems(name).isEmpty());
+    }
+  }
+
+  @Test
   void suggestedNamesAreThemselvesValid() {
     for (String bad : new String[] {"CRM-Main", "1st", "_id", "Ünïcode name", "x".repeat(70)}) {
       String fixed = NameFormat.fixed(bad, "column");

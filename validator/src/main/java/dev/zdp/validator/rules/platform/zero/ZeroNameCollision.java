@@ -60,31 +60,39 @@ public final class ZeroNameCollision implements Rule {
                 "replication slot",
                 ZeroNames.slotName(platform, datastore),
                 store,
-                written(model, capture.field("slotName"), capture)));
+                capture.field("slotName"),
+                capture));
         claims.claim(
             replication,
             new Claim(
                 "publication",
                 ZeroNames.publicationName(platform, datastore),
                 store,
-                written(model, capture.field("publicationName"), capture)));
+                capture.field("publicationName"),
+                capture));
         claims.claim(
             names,
             new Claim(
                 "connector",
                 ZeroNames.sourceConnector(platform, datastore),
                 store,
+                ingested.path(),
                 ingested.path()));
         claims.claim(
             names,
             new Claim(
-                "connector", ZeroNames.sinkConnector(platform, datastore), store, ingested.path()));
+                "connector",
+                ZeroNames.sinkConnector(platform, datastore),
+                store,
+                ingested.path(),
+                ingested.path()));
         claims.claim(
             names,
             new Claim(
                 "Kafka topic",
                 ZeroNames.controlTopic(platform, datastore),
                 store,
+                ingested.path(),
                 ingested.path()));
         for (IngestedDataset used : ingested.datasets()) {
           Dataset dataset = used.dataset();
@@ -95,7 +103,8 @@ public final class ZeroNameCollision implements Rule {
                   "Kafka topic",
                   ZeroNames.topic(platform, datastore, dataset),
                   owner,
-                  ZeroTopicNames.tableOrDataset(model, ingested.path(used))));
+                  ingested.path(used).field("table"),
+                  ingested.path(used)));
           Map<String, ZeroNames.TableName> tables = new LinkedHashMap<>();
           tables.put("staging table", ZeroNames.stagingTable(platform, datastore, dataset));
           tables.put("live table", ZeroNames.liveTable(platform, datastore, dataset));
@@ -103,14 +112,29 @@ public final class ZeroNameCollision implements Rule {
           tables.forEach(
               (what, table) ->
                   claims.claim(
-                      names, new Claim(what, table.qualified(), owner, ingested.path(used))));
+                      names,
+                      new Claim(
+                          what,
+                          table.qualified(),
+                          owner,
+                          ingested.path(used),
+                          ingested.path(used))));
         }
       }
     }
   }
 
-  /** Who derives a name first: what it names, the name, whose it is and where that is written. */
-  private record Claim(String what, String name, String owner, ObjectPath at) {
+  /**
+   * Who derives a name first: what it names, the name, whose it is and where that is written: at
+   * {@code field} when the model file writes it, at {@code otherwise} when not. Which of the two is
+   * looked up only for a collision, as it takes the model's source locations.
+   */
+  private record Claim(
+      String what, String name, String owner, ObjectPath field, ObjectPath otherwise) {
+
+    ObjectPath at(Model model) {
+      return field.equals(otherwise) || model.sources().exact(field).isEmpty() ? otherwise : field;
+    }
 
     /** Names of one namespace must be unique: tables with tables, topics with topics. */
     String namespace() {
@@ -124,11 +148,15 @@ public final class ZeroNameCollision implements Rule {
     /** Records {@code claim}, or reports it when another owner derived the same name before. */
     void claim(Map<String, Claim> claims, Claim claim) {
       Claim first = claims.putIfAbsent(claim.namespace() + " " + claim.name(), claim);
-      if (first == null || first.owner().equals(claim.owner()) || !reported.add(claim.at())) {
+      if (first == null || first.owner().equals(claim.owner())) {
+        return;
+      }
+      ObjectPath at = claim.at(model);
+      if (!reported.add(at)) {
         return;
       }
       findings.report(
-          claim.at(),
+          at,
           "The "
               + claim.what()
               + " '"
@@ -139,16 +167,12 @@ public final class ZeroNameCollision implements Rule {
               + first.what()
               + " of "
               + first.owner()
-              + model.locate(first.at()).map(l -> " (" + Describe.at(l) + ")").orElse(""),
+              + model.locate(first.at(model)).map(l -> " (" + Describe.at(l) + ")").orElse(""),
           claim.what().equals("replication slot")
               ? "write a different slotName, or leave it out to use the derived one"
               : claim.what().equals("publication")
                   ? "write a different publicationName, or leave it out to use the derived one"
                   : "rename one of them: every name Zero derives must be unique");
     }
-  }
-
-  private static ObjectPath written(Model model, ObjectPath field, ObjectPath otherwise) {
-    return model.sources().exact(field).isPresent() ? field : otherwise;
   }
 }

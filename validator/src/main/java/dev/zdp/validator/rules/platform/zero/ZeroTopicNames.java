@@ -53,12 +53,12 @@ public final class ZeroTopicNames implements Rule {
         for (IngestedDataset used : ingested.datasets()) {
           Dataset dataset = used.dataset();
           String topic = ZeroNames.topic(intentions.platform(), ingested.datastore(), dataset);
-          ObjectPath at = tableOrDataset(model, ingested.path(used));
+          ObjectPath datasetPath = ingested.path(used);
           String owner = "dataset '" + ingested.datastore().name() + "." + dataset.name() + "'";
           Optional<String> problem = ZeroNames.topicProblem(topic);
           if (problem.isPresent()) {
             findings.report(
-                at,
+                tableOrDataset(model, datasetPath),
                 "The Kafka " + problem.get() + " (" + owner + " " + on + ")",
                 "shorten or rename the datastore, or the table's schema or name");
             continue;
@@ -67,10 +67,10 @@ public final class ZeroTopicNames implements Rule {
             continue;
           }
           String metricName = topic.replace('.', '_');
-          Claim first = byMetricName.putIfAbsent(metricName, new Claim(topic, owner, at));
+          Claim first = byMetricName.putIfAbsent(metricName, new Claim(topic, owner, datasetPath));
           if (first != null && !first.topic().equals(topic)) {
             findings.report(
-                at,
+                tableOrDataset(model, datasetPath),
                 "Kafka topic '"
                     + topic
                     + "' of "
@@ -81,7 +81,10 @@ public final class ZeroTopicNames implements Rule {
                     + first.topic()
                     + "' of "
                     + first.owner()
-                    + model.locate(first.at()).map(l -> " (" + Describe.at(l) + ")").orElse("")
+                    + model
+                        .locate(tableOrDataset(model, first.dataset()))
+                        .map(l -> " (" + Describe.at(l) + ")")
+                        .orElse("")
                     + "; Kafka cannot have both",
                 "rename one of the datastores or tables so the two topics differ in more than"
                     + " '.' and '_'");
@@ -91,10 +94,13 @@ public final class ZeroTopicNames implements Rule {
     }
   }
 
-  private record Claim(String topic, String owner, ObjectPath at) {}
+  private record Claim(String topic, String owner, ObjectPath dataset) {}
 
-  /** A topic derives from the table: report at {@code table} when it is written. */
-  static ObjectPath tableOrDataset(Model model, ObjectPath dataset) {
+  /**
+   * A topic derives from the table: report at {@code table} when it is written. Asked only for a
+   * finding, as it takes the model's source locations.
+   */
+  private static ObjectPath tableOrDataset(Model model, ObjectPath dataset) {
     ObjectPath table = dataset.field("table");
     return model.sources().exact(table).isPresent() ? table : dataset;
   }
