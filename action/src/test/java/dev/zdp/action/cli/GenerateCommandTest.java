@@ -36,8 +36,8 @@ class GenerateCommandTest {
     long files = count(tree, "zero/");
     assertThat(first.out())
         .isEqualTo(
-            "zero: %d files (%d written, 0 unchanged, 0 removed) in %s%n"
-                .formatted(files, files, out.resolve("zero")));
+            "zero: %d files (%d written, 0 unchanged, 0 removed; %d rendered) in %s%n"
+                .formatted(files, files, files, out.resolve("zero")));
 
     Zdp again = Zdp.run("generate", "--model", Acme.EXAMPLE.toString(), "--out", out.toString());
     Path elsewhere = temp.resolve("elsewhere");
@@ -45,7 +45,7 @@ class GenerateCommandTest {
         Zdp.run("generate", "--model", Acme.EXAMPLE.toString(), "--out", elsewhere.toString());
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("(0 written, " + files + " unchanged, 0 removed)");
+    assertThat(again.out()).contains("(0 written, " + files + " unchanged, 0 removed; 0 rendered)");
     assertThat(Acme.sameBytes(Acme.tree(out), tree)).isTrue();
     assertThat(other.exitCode()).isZero();
     assertThat(Acme.sameBytes(Acme.tree(elsewhere), tree)).isTrue();
