@@ -46,8 +46,8 @@ public final class ArtifactWriter {
   private static final String RENDERER = "# renderer ";
 
   private static final String COLUMNS =
-      "# path, size, SHA-256 of the file and fingerprint of what it was rendered from"
-          + " (both cut to 128 bits)";
+      "# path, size, digest of the file and fingerprint of what it was rendered from"
+          + " (128-bit MurmurHash3)";
 
   private ArtifactWriter() {}
 
