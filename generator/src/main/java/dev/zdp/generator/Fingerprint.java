@@ -105,11 +105,9 @@ final class Fingerprint {
     } else if (value instanceof Boolean b) {
       hasher.putByte((byte) (b ? 'T' : 'F'));
     } else if (value instanceof Map<?, ?> map) {
-      SortedMap<String, Object> sorted = new TreeMap<>();
-      map.forEach((k, v) -> sorted.put((String) k, v));
-      hasher.putByte((byte) 'M').putInt(sorted.size());
-      for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-        text(hasher, entry.getKey());
+      hasher.putByte((byte) 'M').putInt(map.size());
+      for (Map.Entry<?, ?> entry : inKeyOrder(map).entrySet()) {
+        text(hasher, (String) entry.getKey());
         value(hasher, entry.getValue());
       }
     } else if (value instanceof List<?> list) {
@@ -121,6 +119,16 @@ final class Fingerprint {
       throw new IllegalArgumentException(
           "cannot fingerprint a " + value.getClass().getName() + " in a template context");
     }
+  }
+
+  /** The map itself when it is sorted by its keys' natural order (a StrictMap), else a copy. */
+  private static SortedMap<?, ?> inKeyOrder(Map<?, ?> map) {
+    if (map instanceof SortedMap<?, ?> sorted && sorted.comparator() == null) {
+      return sorted;
+    }
+    SortedMap<String, Object> copy = new TreeMap<>();
+    map.forEach((k, v) -> copy.put((String) k, v));
+    return copy;
   }
 
   private static byte[] classFile(String className) {
