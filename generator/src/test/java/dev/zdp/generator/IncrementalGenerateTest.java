@@ -3,12 +3,16 @@ package dev.zdp.generator;
 import static dev.zdp.generator.TestModels.acme;
 import static dev.zdp.generator.TestModels.column;
 import static dev.zdp.generator.TestModels.dataset;
+import static dev.zdp.generator.TestModels.forensicGroup;
 import static dev.zdp.generator.TestModels.key;
+import static dev.zdp.generator.TestModels.sink;
+import static dev.zdp.generator.TestModels.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Model;
+import dev.zdp.model.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,6 +139,40 @@ class IncrementalGenerateTest {
         .containsExactly("zero/merge/crm/orders.sql", "zero/staging/crm.sql");
     assertThat(Files.readString(out.resolve("zero/merge/crm/orders.sql"))).contains("currency");
     assertThat(tree(out)).isEqualTo(fullRender(acmeWithANewOrdersColumn(), Optional.empty()));
+  }
+
+  @Test
+  void aNewConsumerRendersTheFilesNamingItAndTheDagButNotTheOtherDatastores() throws IOException {
+    Path out = temp.resolve("out");
+    generate(out, acme());
+    Model moreHistory =
+        acme(
+            objects ->
+                objects.stream()
+                    .map(
+                        o ->
+                            o instanceof Workspace w && w.name().equals("audit")
+                                ? workspace(
+                                    "audit",
+                                    forensicGroup(
+                                        "history",
+                                        sink("crm", "customers"),
+                                        sink("crm", "orders"),
+                                        sink("billing", "invoices")))
+                                : o)
+                    .toList());
+
+    Run changed = generate(out, moreHistory);
+
+    assertThat(changed.rendered())
+        .contains(
+            "zero/merge/crm/orders.forensic.sql",
+            "zero/dags/zdp_zero_merge.py",
+            "zero/crm.tf",
+            "zero/staging/crm.sql")
+        .noneMatch(p -> p.contains("billing"));
+    assertThat(changed.result().written()).contains("zero/merge/crm/orders.forensic.sql");
+    assertThat(tree(out)).isEqualTo(fullRender(moreHistory, Optional.empty()));
   }
 
   @Test
