@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -22,24 +24,94 @@ import java.util.concurrent.ConcurrentHashMap;
  * no longer generates are removed, and nothing else is touched. What it owns is listed in {@value
  * #MANIFEST} at the top of the output directory; files not in it (a README, a tfvars, {@code
  * .terraform/}) are never removed.
+ *
+ * <p>The manifest also records, for each file, its size, a digest of its bytes and the fingerprint
+ * of what it was rendered from (see {@link ArtifactSink.Incremental}). A {@link Staging} takes an
+ * artifact as up to date, without it being rendered, when its fingerprint is the one recorded and
+ * the file on disk still has the recorded size and digest; a file edited by hand or deleted is
+ * rendered again. A missing, older or unreadable manifest only means that everything is rendered.
  */
 public final class ArtifactWriter {
 
   /** The list of files the writer owns, one relative path a line. */
   public static final String MANIFEST = ".zdp-manifest";
 
+  /** The fingerprint recorded for an artifact handed over without one: it never matches. */
+  public static final String NO_FINGERPRINT = "-";
+
   private static final String HEADER =
       "# Files written by zdp generate. zdp removes the ones it no longer generates;"
           + " do not edit.";
 
+  private static final String RENDERER = "# renderer ";
+
+  private static final String COLUMNS =
+      "# path, size, digest of the file and fingerprint of what it was rendered from"
+          + " (128-bit MurmurHash3)";
+
   private ArtifactWriter() {}
 
-  /** What one write did, each list sorted. */
-  public record Result(List<String> written, List<String> unchanged, List<String> removed) {
+  /**
+   * What one write did, each list sorted.
+   *
+   * @param unchanged the files left as they were, the up-to-date ones included
+   * @param upToDate the files taken as up to date without being rendered
+   */
+  public record Result(
+      List<String> written, List<String> unchanged, List<String> removed, List<String> upToDate) {
     public Result {
       written = List.copyOf(written);
       unchanged = List.copyOf(unchanged);
       removed = List.copyOf(removed);
+      upToDate = List.copyOf(upToDate);
+    }
+  }
+
+  /** What the manifest records of one file. */
+  private record Entry(long size, String content, String fingerprint) {}
+
+  /**
+   * A manifest as read: the renderer fingerprint it was written with (empty when it has none) and
+   * what it records of each file; {@code paths} holds every listed file, with an entry or not.
+   */
+  private record Manifest(
+      boolean found, String renderer, SortedSet<String> paths, Map<String, Entry> entries) {
+
+    static Manifest parse(String text) {
+      String renderer = "";
+      SortedSet<String> paths = new TreeSet<>();
+      Map<String, Entry> entries = new HashMap<>();
+      for (String line : text.split("\n")) {
+        if (line.startsWith(RENDERER)) {
+          renderer = line.substring(RENDERER.length()).strip();
+          continue;
+        }
+        String[] fields = line.split("\t", -1);
+        String path = fields[0].strip();
+        if (path.isEmpty() || path.startsWith("#") || !safe(path)) {
+          continue;
+        }
+        paths.add(path);
+        if (fields.length == 4) {
+          try {
+            entries.put(
+                path,
+                new Entry(Long.parseLong(fields[1].strip()), fields[2].strip(), fields[3].strip()));
+          } catch (NumberFormatException e) {
+            // a damaged line: the file is listed, and rendered again
+          }
+        }
+      }
+      return new Manifest(true, renderer, paths, entries);
+    }
+
+    static Manifest read(Path root) throws IOException {
+      Path file = root.resolve(MANIFEST);
+      if (!Files.isRegularFile(file)) {
+        return new Manifest(false, "", new TreeSet<>(), Map.of());
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return parse(new String(bytes, StandardCharsets.UTF_8));
     }
   }
 
@@ -64,28 +136,103 @@ public final class ArtifactWriter {
    * was not committed deletes its temporary files.
    */
   public static Staging stage(Path outDir) throws IOException {
+    return stage(outDir, false);
+  }
+
+  /**
+   * Starts a write as {@link #stage(Path)} does; with {@code renderEverything} no artifact is taken
+   * as up to date (what {@code zdp generate --force} does), though the fingerprints are still
+   * recorded.
+   */
+  public static Staging stage(Path outDir, boolean renderEverything) throws IOException {
     Path root = outDir.toAbsolutePath().normalize();
-    return new Staging(root, Files.exists(root, LinkOption.NOFOLLOW_LINKS));
+    return new Staging(
+        root, Files.exists(root, LinkOption.NOFOLLOW_LINKS), Manifest.read(root), renderEverything);
   }
 
   /** A write in progress; see {@link #stage}. */
-  public static final class Staging implements ArtifactSink, AutoCloseable {
+  public static final class Staging implements ArtifactSink.Incremental, AutoCloseable {
     private final Path root;
     private final boolean rootExisted;
+    private final Manifest previous;
+    private final boolean renderEverything;
+    private volatile String renderer = "";
     private final Map<String, Path> staged = new ConcurrentHashMap<>();
     private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
+    private final Set<String> upToDate = ConcurrentHashMap.newKeySet();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Set<Path> directories = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
-    private Staging(Path root, boolean rootExisted) {
+    private Staging(Path root, boolean rootExisted, Manifest previous, boolean renderEverything) {
       this.root = root;
       this.rootExisted = rootExisted;
+      this.previous = previous;
+      this.renderEverything = renderEverything;
     }
 
     @Override
-    public void accept(String path, byte[] content) throws IOException {
+    public void renderer(String rendererFingerprint) {
+      this.renderer = rendererFingerprint;
+    }
+
+    /**
+     * Why no artifact could be taken as up to date, when that is so for a reason other than the
+     * artifacts themselves: no manifest, one without fingerprints, other templates or another zdp.
+     */
+    public Optional<String> whyEverythingIsRendered() {
+      Path manifest = root.resolve(MANIFEST);
+      if (renderEverything) {
+        return Optional.of("rendering every file, as asked");
+      }
+      if (!previous.found()) {
+        return Optional.of("rendering every file: there is no " + manifest + " yet");
+      }
+      if (previous.entries().isEmpty() && !previous.paths().isEmpty()) {
+        return Optional.of(
+            "rendering every file: "
+                + manifest
+                + " records no fingerprints (written by an older zdp, or edited)");
+      }
+      if (!previous.paths().isEmpty() && !previous.renderer().equals(renderer)) {
+        return Optional.of(
+            "rendering every file: the templates or zdp itself changed since "
+                + manifest
+                + " was written");
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean upToDate(String path, String fingerprint) throws IOException {
       Path target = check(root, path);
-      if (staged.containsKey(path) || unchanged.contains(path)) {
+      Entry entry = previous.entries().get(path);
+      if (renderEverything
+          || !previous.renderer().equals(renderer)
+          || entry == null
+          || !entry.fingerprint().equals(fingerprint)
+          || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(target) != entry.size()) {
+        return false;
+      }
+      byte[] content = Files.readAllBytes(target);
+      if (content.length != entry.size() || !Fingerprint.content(content).equals(entry.content())) {
+        return false;
+      }
+      if (entries.putIfAbsent(path, entry) != null) {
+        throw new IllegalArgumentException("artifact '" + path + "' was written twice");
+      }
+      unchanged.add(path);
+      upToDate.add(path);
+      return true;
+    }
+
+    @Override
+    public void accept(String path, String fingerprint, byte[] content) throws IOException {
+      Path target = check(root, path);
+      if (entries.putIfAbsent(
+              path, new Entry(content.length, Fingerprint.content(content), fingerprint))
+          != null) {
         throw new IllegalArgumentException("artifact '" + path + "' was written twice");
       }
       if (sameBytes(target, content)) {
@@ -110,7 +257,7 @@ public final class ArtifactWriter {
      */
     public Result commit(SortedSet<String> artifacts) throws IOException {
       for (String path : artifacts) {
-        if (!staged.containsKey(path) && !unchanged.contains(path)) {
+        if (!entries.containsKey(path)) {
           throw new IllegalStateException("artifact '" + path + "' was never written");
         }
       }
@@ -125,7 +272,7 @@ public final class ArtifactWriter {
             StandardCopyOption.ATOMIC_MOVE);
       }
       List<String> removed = new ArrayList<>();
-      for (String old : readManifest(root)) {
+      for (String old : previous.paths()) {
         if (artifacts.contains(old)) {
           continue;
         }
@@ -137,13 +284,30 @@ public final class ArtifactWriter {
         }
       }
       StringBuilder manifest = new StringBuilder(HEADER).append('\n');
-      artifacts.forEach(p -> manifest.append(p).append('\n'));
+      manifest.append(RENDERER).append(renderer.isEmpty() ? NO_FINGERPRINT : renderer).append('\n');
+      manifest.append(COLUMNS).append('\n');
+      for (String path : artifacts) {
+        Entry entry = entries.get(path);
+        manifest
+            .append(path)
+            .append('\t')
+            .append(entry.size())
+            .append('\t')
+            .append(entry.content())
+            .append('\t')
+            .append(entry.fingerprint())
+            .append('\n');
+      }
       byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
       Path manifestFile = root.resolve(MANIFEST);
       if (!sameBytes(manifestFile, manifestBytes)) {
         writeAtomically(manifestFile, manifestBytes);
       }
-      return new Result(written, new ArrayList<>(new TreeSet<>(unchanged)), removed);
+      return new Result(
+          written,
+          new ArrayList<>(new TreeSet<>(unchanged)),
+          removed,
+          new ArrayList<>(new TreeSet<>(upToDate)));
     }
 
     /** Deletes the temporary files of a write that was not committed. */
@@ -180,23 +344,21 @@ public final class ArtifactWriter {
     if (path.equals(MANIFEST)) {
       throw new IllegalArgumentException("an artifact cannot be named " + MANIFEST);
     }
+    if (path.contains("\t") || path.contains("\n") || path.contains("\r")) {
+      throw new IllegalArgumentException(
+          "artifact path '" + path + "' cannot hold a tab or a line break");
+    }
     return target;
   }
 
   /** The paths the last write recorded, sorted; empty when the directory has no manifest. */
   public static SortedSet<String> readManifest(Path outDir) throws IOException {
-    Path file = outDir.resolve(MANIFEST);
-    SortedSet<String> paths = new TreeSet<>();
-    if (!Files.isRegularFile(file)) {
-      return paths;
-    }
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      String path = line.strip();
-      if (!path.isEmpty() && !path.startsWith("#") && safe(path)) {
-        paths.add(path);
-      }
-    }
-    return paths;
+    return Manifest.read(outDir).paths();
+  }
+
+  /** The paths a manifest's text lists, sorted; what {@link #readManifest} reads from a file. */
+  public static SortedSet<String> manifestPaths(String manifest) {
+    return Manifest.parse(manifest).paths();
   }
 
   private static Path resolve(Path root, String relative) {
@@ -214,6 +376,7 @@ public final class ArtifactWriter {
 
   private static boolean safe(String relative) {
     return !relative.isEmpty()
+        && relative.chars().noneMatch(c -> c < 0x20 || c == 0x7f)
         && !relative.startsWith("/")
         && !relative.contains("\\")
         && !relative.contains(":")

@@ -97,8 +97,10 @@ public final class Generator {
 
   /**
    * Renders every artifact into {@code sink} as it is rendered, holding none of them: what {@code
-   * zdp generate} writes through. Nothing reaches the sink when the model holds something the
-   * platform cannot render; a broken template may fail the render after some artifacts reached it.
+   * zdp generate} writes through. An {@link ArtifactSink.Incremental} sink is asked first whether
+   * it keeps each artifact with its fingerprint, and only what it does not keep is rendered.
+   * Nothing reaches the sink when the model holds something the platform cannot render; a broken
+   * template may fail the render after some artifacts reached it.
    *
    * @return the paths of every artifact, sorted
    * @throws IOException when the sink fails
@@ -117,7 +119,10 @@ public final class Generator {
     List<PendingArtifact> artifacts = list(model, rendered);
     SortedSet<String> paths = new TreeSet<>();
     artifacts.forEach(a -> paths.add(a.path()));
-    ParallelRendering.run(artifacts, () -> new TemplateEngine(userTemplates), sink, threads);
+    String renderer =
+        sink instanceof ArtifactSink.Incremental ? Fingerprint.renderer(userTemplates) : "";
+    ParallelRendering.run(
+        artifacts, () -> new TemplateEngine(userTemplates), sink, threads, renderer);
     return Collections.unmodifiableSortedSet(paths);
   }
 

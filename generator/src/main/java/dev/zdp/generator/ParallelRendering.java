@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * (an engine is not thread-safe), and hands each result to a sink as soon as it is rendered. The
  * artifacts are taken in list order; when some fail, the one reported is the first failure in list
  * order, whatever the threads' timing, so a broken template gives the same message every time.
+ *
+ * <p>An {@link ArtifactSink.Incremental} sink is asked first whether it keeps each artifact with
+ * its fingerprint; only the artifacts it does not keep are rendered.
  */
 final class ParallelRendering {
 
@@ -29,8 +32,14 @@ final class ParallelRendering {
       List<PendingArtifact> artifacts,
       Supplier<TemplateEngine> engines,
       ArtifactSink sink,
-      int threads)
+      int threads,
+      String renderer)
       throws IOException {
+    ArtifactSink.Incremental incremental =
+        sink instanceof ArtifactSink.Incremental known ? known : null;
+    if (incremental != null) {
+      incremental.renderer(renderer);
+    }
     AtomicInteger next = new AtomicInteger();
     AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
     Map<Integer, Throwable> failures = new ConcurrentSkipListMap<>();
@@ -42,8 +51,18 @@ final class ParallelRendering {
               i = next.getAndIncrement()) {
             PendingArtifact artifact = artifacts.get(i);
             try {
-              String text = artifact.rendering().render(engine);
-              sink.accept(artifact.path(), text.getBytes(StandardCharsets.UTF_8));
+              Map<String, ?> context = artifact.context().get();
+              if (incremental == null) {
+                String text = artifact.render(engine, context);
+                sink.accept(artifact.path(), text.getBytes(StandardCharsets.UTF_8));
+                continue;
+              }
+              String fingerprint = Fingerprint.of(renderer, artifact.template(), context);
+              if (!incremental.upToDate(artifact.path(), fingerprint)) {
+                String text = artifact.render(engine, context);
+                incremental.accept(
+                    artifact.path(), fingerprint, text.getBytes(StandardCharsets.UTF_8));
+              }
             } catch (IOException e) {
               fail(i, new UncheckedIOException(e), failures, firstFailure);
             } catch (RuntimeException | Error e) {

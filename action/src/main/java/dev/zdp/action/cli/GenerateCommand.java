@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -65,6 +66,13 @@ final class GenerateCommand implements Callable<Integer> {
               + " (<platform>/shard-001/, ...).")
   Integer shardSize;
 
+  @Option(
+      names = "--force",
+      description =
+          "Render every file, even those whose model, templates and zdp are as when they were"
+              + " last written (see <out>/.zdp-manifest).")
+  boolean force;
+
   @Option(names = "--verbose", description = "List every file written or removed; stack traces.")
   boolean verbose;
 
@@ -89,9 +97,11 @@ final class GenerateCommand implements Callable<Integer> {
     Path outDir = out == null ? model.resolve("generated") : out;
     SortedSet<String> artifacts;
     ArtifactWriter.Result result;
-    try (ArtifactWriter.Staging staging = ArtifactWriter.stage(outDir)) {
+    Optional<String> everythingRendered;
+    try (ArtifactWriter.Staging staging = ArtifactWriter.stage(outDir, force)) {
       artifacts =
           Generators.render(generator, checked.model(), templates, model.toString(), staging);
+      everythingRendered = staging.whyEverythingIsRendered();
       result = staging.commit(artifacts);
     } catch (GenerationException e) {
       stderr.println("zdp: nothing was generated: " + e.getMessage());
@@ -102,6 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
           e);
     }
     if (verbose) {
+      everythingRendered.ifPresent(why -> stderr.println("zdp: " + why));
       result.written().forEach(p -> stderr.println("wrote " + outDir.resolve(p)));
       result.removed().forEach(p -> stderr.println("removed " + outDir.resolve(p)));
       long done = System.nanoTime();
@@ -127,9 +138,13 @@ final class GenerateCommand implements Callable<Integer> {
     int written;
     int unchanged;
     int removed;
+    int upToDate;
   }
 
-  /** Per platform: {@code zero: 14 files (3 written, 11 unchanged, 1 removed) in out/zero}. */
+  /**
+   * Per platform: {@code zero: 14 files (3 written, 11 unchanged, 1 removed; 4 rendered) in
+   * out/zero}; the files not rendered were up to date (see {@link ArtifactWriter}).
+   */
   static List<String> summary(
       Path outDir, SortedSet<String> artifacts, ArtifactWriter.Result result) {
     Map<String, Tally> tallies = new TreeMap<>();
@@ -137,6 +152,7 @@ final class GenerateCommand implements Callable<Integer> {
     result.written().forEach(p -> tally(tallies, p).written++);
     result.unchanged().forEach(p -> tally(tallies, p).unchanged++);
     result.removed().forEach(p -> tally(tallies, p).removed++);
+    result.upToDate().forEach(p -> tally(tallies, p).upToDate++);
     if (tallies.isEmpty()) {
       return List.of(
           "nothing to generate: no workspace sinks a dataset through a platform of type zero");
@@ -144,13 +160,14 @@ final class GenerateCommand implements Callable<Integer> {
     return tallies.entrySet().stream()
         .map(
             e ->
-                "%s: %s (%d written, %d unchanged, %d removed) in %s"
+                "%s: %s (%d written, %d unchanged, %d removed; %d rendered) in %s"
                     .formatted(
                         e.getKey(),
                         CheckedModel.count(e.getValue().files, "file"),
                         e.getValue().written,
                         e.getValue().unchanged,
                         e.getValue().removed,
+                        e.getValue().files - e.getValue().upToDate,
                         outDir.resolve(e.getKey())))
         .toList();
   }

@@ -130,10 +130,7 @@ final class GeneratedCommit {
       }
       paths.add(ArtifactWriter.MANIFEST);
       String text = new String(reader.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-      text.lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.contains(".."))
-          .forEach(paths::add);
+      paths.addAll(ArtifactWriter.manifestPaths(text));
     }
     return paths;
   }

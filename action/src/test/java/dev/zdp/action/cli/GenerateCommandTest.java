@@ -36,8 +36,8 @@ class GenerateCommandTest {
     long files = count(tree, "zero/");
     assertThat(first.out())
         .isEqualTo(
-            "zero: %d files (%d written, 0 unchanged, 0 removed) in %s%n"
-                .formatted(files, files, out.resolve("zero")));
+            "zero: %d files (%d written, 0 unchanged, 0 removed; %d rendered) in %s%n"
+                .formatted(files, files, files, out.resolve("zero")));
 
     Zdp again = Zdp.run("generate", "--model", Acme.EXAMPLE.toString(), "--out", out.toString());
     Path elsewhere = temp.resolve("elsewhere");
@@ -45,7 +45,7 @@ class GenerateCommandTest {
         Zdp.run("generate", "--model", Acme.EXAMPLE.toString(), "--out", elsewhere.toString());
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("(0 written, " + files + " unchanged, 0 removed)");
+    assertThat(again.out()).contains("(0 written, " + files + " unchanged, 0 removed; 0 rendered)");
     assertThat(Acme.sameBytes(Acme.tree(out), tree)).isTrue();
     assertThat(other.exitCode()).isZero();
     assertThat(Acme.sameBytes(Acme.tree(elsewhere), tree)).isTrue();
@@ -90,7 +90,9 @@ class GenerateCommandTest {
         count(before, "zero/fleet.tf")
             + count(before, "zero/merge/fleet/")
             + count(before, "zero/staging/fleet.sql");
-    assertThat(zdp.out()).contains(", " + removed + " removed) in " + out.resolve("zero"));
+    assertThat(zdp.out())
+        .contains(", " + removed + " removed; ")
+        .contains(" in " + out.resolve("zero"));
     assertThat(new String(after.get("zero/variables.tf"), StandardCharsets.UTF_8))
         .doesNotContain("fleet_db");
   }
@@ -235,5 +237,51 @@ class GenerateCommandTest {
     assertThat(zdp.exitCode()).isEqualTo(2);
     assertThat(zdp.errLines()).hasSize(1);
     assertThat(zdp.errLines().get(0)).startsWith("zdp: ").contains("nope").contains("--model");
+  }
+
+  @Test
+  void aSecondGenerateRendersOnlyWhatTheChangeTouchedAndForceRendersAll() throws Exception {
+    Acme.copyTo(model());
+    Path out = temp.resolve("out");
+    String[] generate = {"generate", "--model", model().toString(), "--out", out.toString()};
+    Zdp first = Zdp.run(concat(generate, "--verbose"));
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err()).contains("rendering every file: there is no");
+    SortedMap<String, byte[]> before = Acme.tree(out);
+    long files = count(before, "zero/");
+
+    Zdp unchanged = Zdp.run(concat(generate, "--verbose"));
+
+    assertThat(unchanged.out())
+        .contains("(0 written, " + files + " unchanged, 0 removed; 0 rendered)");
+    assertThat(unchanged.err()).doesNotContain("rendering every file");
+    assertThat(Acme.sameBytes(Acme.tree(out), before)).isTrue();
+
+    Acme.edit(
+        model().resolve("teams/customer_team/crm.yaml"),
+        "        - {name: updated_at, type: timestamptz}",
+        "        - {name: updated_at, type: timestamptz}\n        - {name: region, type: text}");
+    Files.delete(out.resolve("zero/shop.tf"));
+    Zdp changed = Zdp.run(generate);
+
+    assertThat(changed.exitCode()).as(changed.err()).isZero();
+    // crm.customers' MERGE job and crm's staging DDL, and the deleted shop.tf
+    assertThat(changed.out())
+        .contains("(3 written, " + (files - 3) + " unchanged, 0 removed; 3 rendered)");
+    assertThat(Files.readString(out.resolve("zero/staging/crm.sql"))).contains("region");
+    SortedMap<String, byte[]> incremental = Acme.tree(out);
+
+    Zdp forced = Zdp.run(concat(generate, "--force", "--verbose"));
+
+    assertThat(forced.out())
+        .contains("(0 written, " + files + " unchanged, 0 removed; " + files + " rendered)");
+    assertThat(forced.err()).contains("rendering every file, as asked");
+    assertThat(Acme.sameBytes(Acme.tree(out), incremental)).isTrue();
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 }

@@ -103,11 +103,13 @@ public final class ZeroRenderer {
         artifacts.add(
             new PendingArtifact(
                 StagingTables.path(platform, store),
-                engine -> {
+                StagingTables.TEMPLATE,
+                () -> {
                   StrictMap context = shared.context();
                   context.put("datastore", StagingTables.context(platform, store));
-                  return text(engine.render(StagingTables.TEMPLATE, context));
-                }));
+                  return context;
+                },
+                ZeroRenderer::text));
       }
     }
     StrictMap dag = shared.context();
@@ -121,7 +123,9 @@ public final class ZeroRenderer {
         0,
         new PendingArtifact(
             platform.name() + "/dags/zdp_" + platform.name() + "_merge.py",
-            engine -> text(engine.render("zero/dag.py.j2", dag))));
+            "zero/dag.py.j2",
+            () -> dag,
+            ZeroRenderer::text));
     return artifacts;
   }
 
@@ -171,14 +175,13 @@ public final class ZeroRenderer {
     versions.put("module", moduleContext);
     out.add(
         new PendingArtifact(
-            dir + "/versions.tf", engine -> hcl(engine.render("zero/versions.tf.j2", versions))));
+            dir + "/versions.tf", "zero/versions.tf.j2", () -> versions, ZeroRenderer::hcl));
     StrictMap variables = shared.context();
     variables.put("module", moduleContext);
     variables.put("credentials", credentials(platform, stores));
     out.add(
         new PendingArtifact(
-            dir + "/variables.tf",
-            engine -> hcl(engine.render("zero/variables.tf.j2", variables))));
+            dir + "/variables.tf", "zero/variables.tf.j2", () -> variables, ZeroRenderer::hcl));
     for (IngestedDatastore store : stores) {
       if (!renderedStores.contains(store.name())) {
         continue;
@@ -186,11 +189,13 @@ public final class ZeroRenderer {
       out.add(
           new PendingArtifact(
               dir + "/" + store.name() + ".tf",
-              engine -> {
+              "zero/datastore.tf.j2",
+              () -> {
                 StrictMap context = shared.context();
                 context.put("datastore", datastoreContext(platform, store));
-                return hcl(engine.render("zero/datastore.tf.j2", context));
-              }));
+                return context;
+              },
+              ZeroRenderer::hcl));
     }
   }
 
@@ -470,11 +475,13 @@ public final class ZeroRenderer {
       out.add(
           new PendingArtifact(
               path,
-              engine -> {
+              template,
+              () -> {
                 StrictMap context = shared.context();
                 context.put("job", jobContext(platform, datastore, ingested, milestoning, name));
-                return text(engine.render(template, context));
-              }));
+                return context;
+              },
+              ZeroRenderer::text));
     }
     jobs.add(
         StrictMap.of(

@@ -1,0 +1,168 @@
+package dev.zdp.generator;
+
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import com.hubspot.jinjava.Jinjava;
+import dev.zdp.generator.template.TemplateEngine;
+import dev.zdp.generator.zero.ZeroRenderer;
+import dev.zdp.model.platform.zero.ZeroNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Stable digests of what an artifact's bytes depend on, so that {@code zdp generate} can leave out
+ * rendering an artifact whose inputs did not change since the last write (see {@link
+ * ArtifactWriter}). Each is a 128-bit MurmurHash3 (Guava's {@code murmur3_128}, seed 0, whose
+ * output is fixed by the algorithm), in hex: not a defence against someone forging a file, but ten
+ * times faster than SHA-256 on this JVM's C1-only settings, and hashing every file on disk is most
+ * of an unchanged {@code generate}.
+ */
+final class Fingerprint {
+
+  private static final HashFunction HASH = Hashing.murmur3_128();
+
+  /** Bumped when the way fingerprints are computed changes. */
+  private static final String FORMAT = "zdp-fingerprint 1";
+
+  /**
+   * The classes whose code decides an artifact's bytes besides its template and context: the
+   * renderer's formatting, the template engine and zdp's filters.
+   */
+  private static final List<String> RENDERING_CODE =
+      List.of(
+          Fingerprint.class.getName(),
+          ZeroRenderer.class.getName(),
+          "dev.zdp.generator.zero.StagingTables",
+          TemplateEngine.class.getName(),
+          "dev.zdp.generator.template.Filters",
+          "dev.zdp.generator.template.DirectFilterCalls",
+          "dev.zdp.generator.template.HclFormatter",
+          "dev.zdp.generator.template.StrictMap",
+          ZeroNames.class.getName());
+
+  private Fingerprint() {}
+
+  /**
+   * What every artifact of a render depends on alike: zdp's rendering code and Jinjava's version,
+   * every built-in template and every file of the user's template directory (an override, or a file
+   * one of them includes).
+   */
+  static String renderer(Optional<Path> userTemplates) {
+    Hasher hasher = HASH.newHasher();
+    text(hasher, FORMAT);
+    text(hasher, String.valueOf(Jinjava.class.getPackage().getImplementationVersion()));
+    for (String code : RENDERING_CODE) {
+      text(hasher, code);
+      bytes(hasher, classFile(code));
+    }
+    for (String name : ZeroRenderer.TEMPLATES) {
+      text(hasher, name);
+      text(hasher, TemplateEngine.builtIn(name).orElse(""));
+    }
+    for (Map.Entry<String, byte[]> file : userFiles(userTemplates).entrySet()) {
+      text(hasher, file.getKey());
+      bytes(hasher, file.getValue());
+    }
+    return hasher.hash().toString();
+  }
+
+  /**
+   * The fingerprint of one artifact: the renderer's, the template's name and the context handed to
+   * it, walked in key order. A context holds maps, lists, strings, numbers, booleans and nulls.
+   */
+  static String of(String renderer, String template, Map<String, ?> context) {
+    Hasher hasher = HASH.newHasher();
+    text(hasher, renderer);
+    text(hasher, template);
+    value(hasher, context);
+    return hasher.hash().toString();
+  }
+
+  /** The digest of a file's bytes, as recorded in the manifest. */
+  static String content(byte[] content) {
+    return HASH.hashBytes(content).toString();
+  }
+
+  private static void value(Hasher hasher, Object value) {
+    if (value == null) {
+      hasher.putByte((byte) 'N');
+    } else if (value instanceof String s) {
+      hasher.putByte((byte) 'S');
+      text(hasher, s);
+    } else if (value instanceof Integer || value instanceof Long) {
+      hasher.putByte((byte) 'I').putLong(((Number) value).longValue());
+    } else if (value instanceof Boolean b) {
+      hasher.putByte((byte) (b ? 'T' : 'F'));
+    } else if (value instanceof Map<?, ?> map) {
+      hasher.putByte((byte) 'M').putInt(map.size());
+      for (Map.Entry<?, ?> entry : inKeyOrder(map).entrySet()) {
+        text(hasher, (String) entry.getKey());
+        value(hasher, entry.getValue());
+      }
+    } else if (value instanceof List<?> list) {
+      hasher.putByte((byte) 'L').putInt(list.size());
+      for (Object item : list) {
+        value(hasher, item);
+      }
+    } else {
+      throw new IllegalArgumentException(
+          "cannot fingerprint a " + value.getClass().getName() + " in a template context");
+    }
+  }
+
+  /** The map itself when it is sorted by its keys' natural order (a StrictMap), else a copy. */
+  private static SortedMap<?, ?> inKeyOrder(Map<?, ?> map) {
+    if (map instanceof SortedMap<?, ?> sorted && sorted.comparator() == null) {
+      return sorted;
+    }
+    SortedMap<String, Object> copy = new TreeMap<>();
+    map.forEach((k, v) -> copy.put((String) k, v));
+    return copy;
+  }
+
+  private static byte[] classFile(String className) {
+    String resource = className.replace('.', '/') + ".class";
+    try (InputStream in = Fingerprint.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every regular file under the directory by relative path, sorted. */
+  private static SortedMap<String, byte[]> userFiles(Optional<Path> directory) {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    if (directory.isEmpty() || !Files.isDirectory(directory.get())) {
+      return files;
+    }
+    Path root = directory.get();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  /** A string, its length first so that two strings never read as one. */
+  private static void text(Hasher hasher, String text) {
+    hasher.putInt(text.length()).putString(text, StandardCharsets.UTF_8);
+  }
+
+  private static void bytes(Hasher hasher, byte[] bytes) {
+    hasher.putInt(bytes.length).putBytes(bytes);
+  }
+}
