@@ -2,6 +2,7 @@ package dev.zdp.generator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes rendered artifacts into an output directory and keeps it in step with the model: files
@@ -244,7 +246,7 @@ public final class ArtifactWriter {
         Files.createDirectories(dir);
         directories.add(dir);
       }
-      Path temp = Files.createTempFile(dir, ".zdp-", ".tmp");
+      Path temp = newTempFile(dir);
       staged.put(path, temp);
       Files.write(temp, content);
     }
@@ -384,9 +386,27 @@ public final class ArtifactWriter {
             .noneMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."));
   }
 
+  /**
+   * A new empty file in {@code dir} for staging an artifact, created with the process's default
+   * permissions (umask): {@link Files#createTempFile} makes it owner-only (0600), and the moved
+   * file keeps that, so generated files would be unreadable to the group and others.
+   */
+  private static Path newTempFile(Path dir) throws IOException {
+    while (true) {
+      Path temp =
+          dir.resolve(
+              ".zdp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      try {
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException taken) {
+        // another name
+      }
+    }
+  }
+
   private static void writeAtomically(Path target, byte[] content) throws IOException {
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".zdp-", ".tmp");
+    Path temp = newTempFile(target.getParent());
     try {
       Files.write(temp, content);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArtifactWriterTest {
@@ -34,6 +37,23 @@ class ArtifactWriterTest {
     assertThat(Files.readString(out.resolve("zero/crm.tf"))).isEqualTo("a\n");
     assertThat(ArtifactWriter.readManifest(out))
         .containsExactly("zero/crm.tf", "zero/merge/crm/c.sql");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void writtenFilesGetThePermissionsAnyNewFileGetsNotOwnerOnly() throws IOException {
+    String expected =
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(Files.createFile(out.resolve("plain"))));
+
+    ArtifactWriter.write(out, artifacts("zero/crm.tf", "a\n"));
+    ArtifactWriter.write(out, artifacts("zero/crm.tf", "changed\n", "zero/new.tf", "b\n"));
+
+    for (String path : new String[] {"zero/crm.tf", "zero/new.tf", ".zdp-manifest"}) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(path))))
+          .as(path)
+          .isEqualTo(expected);
+    }
   }
 
   @Test
