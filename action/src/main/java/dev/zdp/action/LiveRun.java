@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -26,7 +27,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  * A run on a branch (a push, a manual run, a default-branch pipeline): validates the model at the
  * commit; with errors nothing is generated or deployed. On the ecosystem's live branch it then
  * generates and deploys as the {@code deploy} input says; the plan compares the new artifacts with
- * the ones already in the output directory.
+ * the ones already in the output directory. Only what is not up to date there (see {@link
+ * ArtifactWriter}'s manifest) is rendered, held in memory until it is written, and the plan is made
+ * of those files and the ones no longer generated.
  */
 final class LiveRun {
 
@@ -63,11 +66,12 @@ final class LiveRun {
       return new Outcome(
           result(subject, report, model, Optional.empty(), notes), model, true, false);
     }
-    SortedMap<String, byte[]> artifacts;
+    ArtifactWriter.Preview rendered = ArtifactWriter.preview(env.outputDirectory());
+    SortedSet<String> artifacts;
     Plan plan;
     try {
-      artifacts = model.render(inputs.shardSize(), update.sha());
-      plan = Planner.diff(current(), artifacts, model.graph(), model.graph());
+      artifacts = model.render(inputs.shardSize(), update.sha(), rendered);
+      plan = Planner.diff(replaced(rendered), rendered.rendered(), model.graph(), model.graph());
     } catch (RuntimeException e) {
       notes.add("Nothing was generated: " + e.getMessage());
       return new Outcome(
@@ -76,6 +80,13 @@ final class LiveRun {
           false,
           false);
     }
+    out.println(
+        "zdp: rendered "
+            + rendered.rendered().size()
+            + " of "
+            + artifacts.size()
+            + " artifacts; the others are up to date in "
+            + inputs.outputPath());
     boolean live = liveBranch.map(update.branch()::equals).orElse(false);
     if (!live || inputs.deploy() == Deploy.NONE) {
       notes.add(
@@ -89,7 +100,7 @@ final class LiveRun {
       return new Outcome(
           result(subject, report, model, Optional.of(plan), notes), model, true, !plan.isEmpty());
     }
-    ArtifactWriter.Result written = ArtifactWriter.write(env.outputDirectory(), artifacts);
+    ArtifactWriter.Result written = rendered.write(artifacts);
     Deployed deployed;
     if (inputs.deploy() == Deploy.COMMIT) {
       deployed = commit(update, notes);
@@ -176,13 +187,18 @@ final class LiveRun {
     }
   }
 
-  /** The artifacts the output directory holds now (as its manifest lists them). */
-  private SortedMap<String, byte[]> current() throws IOException {
+  /**
+   * The files of the output directory (as its manifest lists them) that the run may change: those
+   * rendered again and those no longer generated. A file kept up to date is the same on both sides
+   * of the plan, so it is left out of both.
+   */
+  private SortedMap<String, byte[]> replaced(ArtifactWriter.Preview rendered) throws IOException {
     Path dir = env.outputDirectory();
+    SortedSet<String> upToDate = rendered.upToDate();
     SortedMap<String, byte[]> files = new TreeMap<>();
-    for (String path : ArtifactWriter.readManifest(dir)) {
+    for (String path : rendered.previousPaths()) {
       Path file = dir.resolve(path);
-      if (Files.isRegularFile(file)) {
+      if (!upToDate.contains(path) && Files.isRegularFile(file)) {
         files.put(path, Files.readAllBytes(file));
       }
     }

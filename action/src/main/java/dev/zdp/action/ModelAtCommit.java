@@ -1,6 +1,7 @@
 package dev.zdp.action;
 
 import dev.zdp.action.cli.TemplatesAtCommit;
+import dev.zdp.generator.ArtifactSink;
 import dev.zdp.generator.Generator;
 import dev.zdp.model.Model;
 import dev.zdp.model.load.BoundFiles;
@@ -11,10 +12,12 @@ import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.load.SourceFile;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.BiPredicate;
 
 /**
@@ -70,6 +73,20 @@ record ModelAtCommit(
       BiPredicate<String, IngestedDatastore> rendered) {
     try (TemplatesAtCommit templates = TemplatesAtCommit.read(directory, templatesSha)) {
       return new Generator(shardSize).render(model(), templates.templates().directory(), rendered);
+    }
+  }
+
+  /**
+   * Renders this model as {@link #render(Optional, String)} does into {@code sink}, which may keep
+   * some artifacts up to date without their being rendered (an {@link
+   * dev.zdp.generator.ArtifactSink.Incremental}).
+   *
+   * @return the paths of every artifact, sorted
+   */
+  SortedSet<String> render(Optional<Integer> shardSize, String templatesSha, ArtifactSink sink)
+      throws IOException {
+    try (TemplatesAtCommit templates = TemplatesAtCommit.read(directory, templatesSha)) {
+      return new Generator(shardSize).render(model(), templates.templates().directory(), sink);
     }
   }
 

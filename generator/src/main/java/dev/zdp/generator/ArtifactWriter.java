@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -207,26 +209,20 @@ public final class ArtifactWriter {
 
     @Override
     public boolean upToDate(String path, String fingerprint) throws IOException {
-      Path target = check(root, path);
-      Entry entry = previous.entries().get(path);
-      if (renderEverything
-          || !previous.renderer().equals(renderer)
-          || entry == null
-          || !entry.fingerprint().equals(fingerprint)
-          || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-          || Files.size(target) != entry.size()) {
+      if (renderEverything) {
         return false;
       }
-      byte[] content = Files.readAllBytes(target);
-      if (content.length != entry.size() || !Fingerprint.content(content).equals(entry.content())) {
-        return false;
-      }
+      Optional<Entry> kept = kept(root, previous, renderer, path, fingerprint);
+      kept.ifPresent(entry -> keep(path, entry));
+      return kept.isPresent();
+    }
+
+    private void keep(String path, Entry entry) {
       if (entries.putIfAbsent(path, entry) != null) {
         throw new IllegalArgumentException("artifact '" + path + "' was written twice");
       }
       unchanged.add(path);
       upToDate.add(path);
-      return true;
     }
 
     @Override
@@ -329,6 +325,120 @@ public final class ArtifactWriter {
             Files.delete(root);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * What the manifest records of an artifact the directory keeps as rendered with this fingerprint
+   * and renderer: the file still has the recorded size and digest. Empty when it must be rendered.
+   */
+  private static Optional<Entry> kept(
+      Path root, Manifest previous, String renderer, String path, String fingerprint)
+      throws IOException {
+    Path target = check(root, path);
+    Entry entry = previous.entries().get(path);
+    if (!previous.renderer().equals(renderer)
+        || entry == null
+        || !entry.fingerprint().equals(fingerprint)
+        || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+        || Files.size(target) != entry.size()) {
+      return Optional.empty();
+    }
+    byte[] content = Files.readAllBytes(target);
+    if (content.length != entry.size() || !Fingerprint.content(content).equals(entry.content())) {
+      return Optional.empty();
+    }
+    return Optional.of(entry);
+  }
+
+  /**
+   * Starts a render held in memory: the artifacts the directory keeps up to date (as {@link
+   * Staging} judges them) are not rendered, the others are kept with their fingerprints until
+   * {@link Preview#write} writes them, or never. Nothing is written before that.
+   */
+  public static Preview preview(Path outDir) throws IOException {
+    Path root = outDir.toAbsolutePath().normalize();
+    return new Preview(root, Manifest.read(root));
+  }
+
+  /**
+   * A render into memory of only what is not up to date in an output directory; see {@link
+   * #preview}. What the action plans from before it deploys, or instead of deploying.
+   */
+  public static final class Preview implements ArtifactSink.Incremental {
+    private final Path root;
+    private final Manifest previous;
+    private volatile String renderer = "";
+    private final Map<String, Entry> upToDate = new ConcurrentHashMap<>();
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** A rendered artifact and the fingerprint of what it was rendered from. */
+    private record Rendered(String fingerprint, byte[] content) {}
+
+    private Preview(Path root, Manifest previous) {
+      this.root = root;
+      this.previous = previous;
+    }
+
+    @Override
+    public void renderer(String rendererFingerprint) {
+      this.renderer = rendererFingerprint;
+    }
+
+    @Override
+    public boolean upToDate(String path, String fingerprint) throws IOException {
+      Optional<Entry> kept = kept(root, previous, renderer, path, fingerprint);
+      if (kept.isPresent() && upToDate.putIfAbsent(path, kept.get()) != null) {
+        throw new IllegalArgumentException("artifact '" + path + "' was written twice");
+      }
+      return kept.isPresent();
+    }
+
+    @Override
+    public void accept(String path, String fingerprint, byte[] content) {
+      check(root, path);
+      if (rendered.putIfAbsent(path, new Rendered(fingerprint, content)) != null) {
+        throw new IllegalArgumentException("artifact '" + path + "' was written twice");
+      }
+    }
+
+    /** The artifacts that were rendered (all but the up-to-date ones), by path. */
+    public SortedMap<String, byte[]> rendered() {
+      SortedMap<String, byte[]> artifacts = new TreeMap<>();
+      rendered.forEach((path, artifact) -> artifacts.put(path, artifact.content()));
+      return Collections.unmodifiableSortedMap(artifacts);
+    }
+
+    /** The artifacts taken as up to date without being rendered, sorted. */
+    public SortedSet<String> upToDate() {
+      return Collections.unmodifiableSortedSet(new TreeSet<>(upToDate.keySet()));
+    }
+
+    /** The paths the directory's manifest listed when the preview started, sorted. */
+    public SortedSet<String> previousPaths() {
+      return Collections.unmodifiableSortedSet(previous.paths());
+    }
+
+    /**
+     * Writes the rendered artifacts as {@link Staging} would, keeping the up-to-date ones and their
+     * fingerprints, removes the files of the last write that are not among {@code artifacts} and
+     * records {@code artifacts} in the manifest.
+     *
+     * @param artifacts every artifact of the render: the rendered and the up-to-date ones
+     */
+    public Result write(SortedSet<String> artifacts) throws IOException {
+      try (Staging staging =
+          new Staging(root, Files.exists(root, LinkOption.NOFOLLOW_LINKS), previous, false)) {
+        staging.renderer(renderer);
+        for (Map.Entry<String, Entry> kept : new TreeMap<>(upToDate).entrySet()) {
+          staging.keep(kept.getKey(), kept.getValue());
+        }
+        for (Map.Entry<String, Rendered> artifact : new TreeMap<>(rendered).entrySet()) {
+          staging.accept(
+              artifact.getKey(), artifact.getValue().fingerprint(), artifact.getValue().content());
+        }
+        return staging.commit(artifacts);
       }
     }
   }

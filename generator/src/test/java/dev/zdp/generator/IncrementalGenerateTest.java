@@ -290,4 +290,41 @@ class IncrementalGenerateTest {
     assertThat(Map.of("crm", ArtifactWriter.readManifest(out).contains("zero/crm.tf")))
         .containsEntry("crm", true);
   }
+
+  @Test
+  void aPreviewRendersOnlyWhatChangedWritesNothingUntilAskedAndThenAsGenerateWould()
+      throws IOException {
+    Path out = temp.resolve("out");
+    generate(out, acme());
+    SortedMap<String, String> before = tree(out);
+
+    ArtifactWriter.Preview preview = ArtifactWriter.preview(out);
+    SortedSet<String> paths =
+        GENERATOR.render(acmeWithANewOrdersColumn(), Optional.empty(), preview);
+
+    assertThat(preview.rendered().keySet())
+        .containsExactly("zero/merge/crm/orders.sql", "zero/staging/crm.sql");
+    assertThat(preview.upToDate()).hasSize(paths.size() - 2);
+    assertThat(preview.previousPaths()).isEqualTo(ArtifactWriter.readManifest(out));
+    assertThat(tree(out)).isEqualTo(before);
+
+    ArtifactWriter.Result written = preview.write(paths);
+
+    assertThat(written.written())
+        .containsExactly("zero/merge/crm/orders.sql", "zero/staging/crm.sql");
+    assertThat(tree(out)).isEqualTo(fullRender(acmeWithANewOrdersColumn(), Optional.empty()));
+    assertThat(generate(out, acmeWithANewOrdersColumn()).rendered()).isEmpty();
+  }
+
+  @Test
+  void aPreviewOfADirectoryNotThereRendersEverythingAndCreatesNothing() throws IOException {
+    Path out = temp.resolve("never-written");
+
+    ArtifactWriter.Preview preview = ArtifactWriter.preview(out);
+    SortedSet<String> paths = GENERATOR.render(acme(), Optional.empty(), preview);
+
+    assertThat(preview.rendered().keySet()).isEqualTo(paths);
+    assertThat(preview.upToDate()).isEmpty();
+    assertThat(out).doesNotExist();
+  }
 }
