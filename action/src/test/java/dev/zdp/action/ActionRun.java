@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /** One in-process run of {@code zdp action} in a given environment: exit code and output. */
 record ActionRun(int exitCode, String out, String err) {
@@ -41,6 +44,32 @@ record ActionRun(int exitCode, String out, String err) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A bare repository at {@code remote} whose branch {@code main} holds {@code examples/acme} in
+   * one commit by {@code author}, cloned into {@code workspace}: what a CI job checks out.
+   */
+  static void acmeRemoteAndClone(Path remote, Path workspace, PersonIdent author)
+      throws GitAPIException, IOException {
+    Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
+    Path seed = remote.resolveSibling(remote.getFileName() + "-seed");
+    copyAcme(seed);
+    try (Git git = Git.init().setDirectory(seed.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("live model")
+          .setSign(false)
+          .setAuthor(author)
+          .setCommitter(author)
+          .call();
+      git.push().setRemote(remote.toUri().toString()).add("main").call();
+    }
+    Git.cloneRepository()
+        .setURI(remote.toUri().toString())
+        .setDirectory(workspace.toFile())
+        .call()
+        .close();
   }
 
   /** Replaces the one occurrence of {@code from} in {@code file}. */

@@ -39,20 +39,8 @@ class LiveRunIncrementalTest {
   @BeforeEach
   void remoteAndClone() throws Exception {
     Path remote = temp.resolve("remote.git");
-    Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
-    Path seed = temp.resolve("seed");
-    ActionRun.copyAcme(seed);
-    try (Git git = Git.init().setDirectory(seed.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.commit().setMessage("live model").setSign(false).setAuthor(DEV).setCommitter(DEV).call();
-      git.push().setRemote(remote.toUri().toString()).add("main").call();
-    }
     workspace = temp.resolve("workspace");
-    Git.cloneRepository()
-        .setURI(remote.toUri().toString())
-        .setDirectory(workspace.toFile())
-        .call()
-        .close();
+    ActionRun.acmeRemoteAndClone(remote, workspace, DEV);
   }
 
   /** What one live run found, and what it printed. */
