@@ -156,7 +156,10 @@ public final class Deployment {
    */
   public ApplyReport apply(Model model) {
     try {
-      ArtifactWriter.write(outputDirectory, new Generator().render(model, Optional.empty()));
+      // As `zdp generate` writes: streamed, and only what changed since the last apply rendered.
+      try (ArtifactWriter.Staging staging = ArtifactWriter.stage(outputDirectory)) {
+        staging.commit(new Generator().render(model, Optional.empty(), staging));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the generated artifacts to " + outputDirectory, e);
