@@ -27,9 +27,11 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads one file into location-aware YAML trees, one per document, with Jackson's streaming YAML
- * parser. Syntax errors, duplicate keys, aliases and undecodable bytes become {@link LoadProblem}s;
- * documents before a syntax error are kept.
+ * Reads one file into location-aware YAML trees, one per document: with {@link SubsetYamlReader}
+ * when the file keeps to the part of YAML model files are written in (nearly always, and several
+ * times faster), else with Jackson's streaming YAML parser over SnakeYAML. Syntax errors, duplicate
+ * keys, aliases and undecodable bytes become {@link LoadProblem}s; documents before a syntax error
+ * are kept.
  */
 final class YamlReader {
 
@@ -67,10 +69,19 @@ final class YamlReader {
     if (text.isEmpty()) {
       return List.of();
     }
+    Optional<List<Document>> common = SubsetYamlReader.read(file.path(), text.get(), interner);
+    if (common.isPresent()) {
+      return common.get();
+    }
+    return readWithSnakeYaml(file.path(), text.get(), problems);
+  }
+
+  /** Reads the text with SnakeYAML (through Jackson's parser), whatever YAML it holds. */
+  List<Document> readWithSnakeYaml(String path, String text, List<LoadProblem> problems) {
     List<Document> documents = new ArrayList<>();
     int index = 0;
-    try (YAMLParser parser = (YAMLParser) factory.createParser(text.get())) {
-      Reading reading = new Reading(file.path(), parser, problems, interner);
+    try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+      Reading reading = new Reading(path, parser, problems, interner);
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         index++;
@@ -80,7 +91,7 @@ final class YamlReader {
         }
       }
     } catch (JsonProcessingException e) {
-      problems.add(syntaxProblem(file.path(), e));
+      problems.add(syntaxProblem(path, e));
     } catch (DepthExceeded e) {
       problems.add(
           new LoadProblem(
@@ -94,7 +105,7 @@ final class YamlReader {
           new LoadProblem(
               LoadProblem.Code.UNREADABLE_FILE,
               "cannot read the file: " + e.getMessage(),
-              SourceLocation.fileStart(file.path()),
+              SourceLocation.fileStart(path),
               Optional.empty(),
               ""));
     }
