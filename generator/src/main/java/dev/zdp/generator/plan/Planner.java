@@ -92,8 +92,9 @@ public final class Planner {
               alike.add(file);
             }
           });
-      SortedMap<String, Block> before = TerraformReader.readModule(baseFiles, alike);
-      SortedMap<String, Block> after = TerraformReader.readModule(headFiles, alike);
+      TerraformReader.Declarations declarations = new TerraformReader.Declarations();
+      SortedMap<String, Block> before = TerraformReader.readModule(baseFiles, alike, declarations);
+      SortedMap<String, Block> after = TerraformReader.readModule(headFiles, alike, declarations);
       SortedSet<String> addresses = new TreeSet<>(before.keySet());
       addresses.addAll(after.keySet());
       for (String address : addresses) {

@@ -4,6 +4,7 @@ import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.bertramlabs.plugins.hcl4j.HCLParserException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,6 +61,16 @@ public final class TerraformReader {
    */
   public static SortedMap<String, Block> readModule(
       Map<String, byte[]> files, Set<String> leftOut) {
+    return readModule(files, leftOut, new Declarations());
+  }
+
+  /**
+   * Reads a module's blocks like {@link #readModule(Map, Set)}, taking the variables a file
+   * declares from {@code declarations} when a file of the same text was read for them before: the
+   * two sides of a plan share their large {@code variables.tf} (3 MB at 10,000 datastores).
+   */
+  static SortedMap<String, Block> readModule(
+      Map<String, byte[]> files, Set<String> leftOut, Declarations declarations) {
     Map<String, String> texts = new TreeMap<>();
     files.forEach((k, v) -> texts.put(k, new String(v, StandardCharsets.UTF_8)));
     Map<String, Object> variables = new HashMap<>();
@@ -71,16 +82,9 @@ public final class TerraformReader {
           if (!text.contains("variable")) {
             return;
           }
-          Object declared = parse(file, text, Map.of()).get("variable");
-          if (declared instanceof Map<?, ?> vars) {
-            vars.forEach(
-                (name, body) -> {
-                  variables.put(String.valueOf(name), "var." + name);
-                  if (body instanceof Map<?, ?> b && Boolean.TRUE.equals(b.get("sensitive"))) {
-                    sensitiveVariables.add("var." + name);
-                  }
-                });
-          }
+          Declared declared = declarations.of(file, text);
+          declared.names().forEach(name -> variables.put(name, "var." + name));
+          declared.sensitive().forEach(name -> sensitiveVariables.add("var." + name));
         });
     SortedMap<String, Block> blocks = new TreeMap<>();
     texts.forEach(
@@ -118,6 +122,38 @@ public final class TerraformReader {
     return blocks;
   }
 
+  /** The variables one file declares, and which of them are sensitive. */
+  private record Declared(List<String> names, List<String> sensitive) {}
+
+  /** The variables files declare, by file text: the same text is parsed for them once. */
+  static final class Declarations {
+    private final Map<String, Declared> byText = new HashMap<>();
+
+    private Declared of(String file, String text) {
+      Declared known = byText.get(text);
+      if (known == null) {
+        known = parseDeclarations(file, text);
+        byText.put(text, known);
+      }
+      return known;
+    }
+
+    private static Declared parseDeclarations(String file, String text) {
+      List<String> names = new ArrayList<>();
+      List<String> sensitive = new ArrayList<>();
+      if (parse(file, text, Map.of()).get("variable") instanceof Map<?, ?> vars) {
+        vars.forEach(
+            (name, body) -> {
+              names.add(String.valueOf(name));
+              if (body instanceof Map<?, ?> b && Boolean.TRUE.equals(b.get("sensitive"))) {
+                sensitive.add(String.valueOf(name));
+              }
+            });
+      }
+      return new Declared(List.copyOf(names), List.copyOf(sensitive));
+    }
+  }
+
   /** Files above this size are parsed a group of top-level blocks at a time; see below. */
   static final int CHUNK_CHARS = 32 * 1024;
 
@@ -150,20 +186,34 @@ public final class TerraformReader {
     return parser.parse(text);
   }
 
+  /** Parses the pieces on the common fork-join pool's threads, and merges them in order. */
   private static Optional<Map<String, Object>> parseInPieces(
       String text, Map<String, Object> variables) {
-    Map<String, Object> merged = new LinkedHashMap<>();
-    int start = 0;
-    while (start < text.length()) {
+    List<String> pieces = new ArrayList<>();
+    for (int start = 0; start < text.length(); ) {
       int end = pieceEnd(text, start);
-      try {
-        mergeInto(merged, parseWhole(text.substring(start, end), variables));
-      } catch (HCLParserException | IOException | RuntimeException e) {
-        return Optional.empty();
-      }
+      pieces.add(text.substring(start, end));
       start = end;
     }
+    List<Optional<Map<String, Object>>> parsed =
+        pieces.parallelStream().map(piece -> parsePiece(piece, variables)).toList();
+    Map<String, Object> merged = new LinkedHashMap<>();
+    for (Optional<Map<String, Object>> piece : parsed) {
+      if (piece.isEmpty()) {
+        return Optional.empty();
+      }
+      mergeInto(merged, piece.get());
+    }
     return Optional.of(merged);
+  }
+
+  private static Optional<Map<String, Object>> parsePiece(
+      String piece, Map<String, Object> variables) {
+    try {
+      return Optional.of(parseWhole(piece, variables));
+    } catch (HCLParserException | IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static final Pattern BLOCK_START =
