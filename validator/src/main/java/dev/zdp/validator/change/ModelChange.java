@@ -28,8 +28,8 @@ public final class ModelChange {
   private final Optional<RepositoryRef> changeSource;
   private final IntentionGraph baseGraph;
   private final IntentionGraph headGraph;
-  private final List<DatastoreChange> keptDatastores;
-  private final List<DatasetChange> consumedDatasets;
+  private final List<DatastoreChange> changedDatastores;
+  private final List<DatasetChange> changedConsumedDatasets;
 
   /**
    * @param changeSource the repository and branch the pull request comes from; empty when unknown,
@@ -41,8 +41,8 @@ public final class ModelChange {
     this.changeSource = Objects.requireNonNull(changeSource, "changeSource");
     this.baseGraph = IntentionGraph.of(base);
     this.headGraph = IntentionGraph.of(head);
-    this.keptDatastores = findKeptDatastores();
-    this.consumedDatasets = findConsumedDatasets();
+    this.changedDatastores = findChangedDatastores();
+    this.changedConsumedDatasets = findChangedConsumedDatasets();
   }
 
   public Model base() {
@@ -85,50 +85,52 @@ public final class ModelChange {
     return headGraph.consumersOf(datastore, dataset);
   }
 
-  /** Datastores present in both models, by name, in name order. */
-  public List<DatastoreChange> keptDatastores() {
-    return keptDatastores;
+  /**
+   * Datastores present in both models whose definitions differ, in name order. Only these can break
+   * a consumer: a pull request changes a few of thousands, and the compatibility rules compare
+   * nothing else.
+   */
+  public List<DatastoreChange> changedDatastores() {
+    return changedDatastores;
   }
 
   /**
-   * Datasets present in both models that at least one workspace (in base or head) sinks, in
-   * datastore and dataset order: the datasets whose changes must stay backwards compatible.
+   * Datasets present in both models whose definitions differ and that at least one workspace (in
+   * base or head) sinks, in datastore and dataset order: the changes that must stay backwards
+   * compatible.
    */
-  public List<DatasetChange> consumedDatasets() {
-    return consumedDatasets;
+  public List<DatasetChange> changedConsumedDatasets() {
+    return changedConsumedDatasets;
   }
 
-  private List<DatastoreChange> findKeptDatastores() {
+  private List<DatastoreChange> findChangedDatastores() {
     TreeSet<String> names = new TreeSet<>();
     base.datastores().forEach(d -> names.add(d.name()));
     List<DatastoreChange> kept = new ArrayList<>();
     for (String name : names) {
+      Datastore before = base.datastore(name).orElseThrow();
       Optional<Datastore> after = head.datastore(name);
-      if (after.isPresent()) {
-        kept.add(new DatastoreChange(base.datastore(name).orElseThrow(), after.get()));
+      if (after.isPresent() && !before.equals(after.get())) {
+        kept.add(new DatastoreChange(before, after.get()));
       }
     }
     return List.copyOf(kept);
   }
 
-  private List<DatasetChange> findConsumedDatasets() {
+  private List<DatasetChange> findChangedConsumedDatasets() {
     List<DatasetChange> consumed = new ArrayList<>();
-    for (DatastoreChange store : keptDatastores) {
+    for (DatastoreChange store : changedDatastores) {
       TreeSet<String> names = new TreeSet<>();
       store.before().datasets().forEach(d -> names.add(d.name()));
       for (String name : names) {
+        Dataset before = store.before().dataset(name).orElseThrow();
         Optional<Dataset> after = store.after().dataset(name);
-        if (after.isEmpty()) {
+        if (after.isEmpty() || before.equals(after.get())) {
           continue;
         }
         List<Consumer> consumers = consumersOf(store.name(), name);
         if (!consumers.isEmpty()) {
-          consumed.add(
-              new DatasetChange(
-                  store.name(),
-                  store.before().dataset(name).orElseThrow(),
-                  after.get(),
-                  consumers));
+          consumed.add(new DatasetChange(store.name(), before, after.get(), consumers));
         }
       }
     }

@@ -26,7 +26,7 @@ public final class ClassificationAddedNotAllowed extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       Set<String> added = new LinkedHashSet<>(dataset.after().classifications());
       added.removeAll(dataset.before().classifications());
       for (String classification : added) {

@@ -17,7 +17,7 @@ public final class ColumnAddedNotNullable extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       for (Column added : dataset.after().columns()) {
         if (added.nullable() || dataset.before().column(added.name()).isPresent()) {
           continue;

@@ -19,7 +19,7 @@ public final class ColumnNullabilityChanged extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       for (Column old : dataset.before().columns()) {
         dataset
             .after()

@@ -15,7 +15,7 @@ public final class ColumnRemoved extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       for (Column old : dataset.before().columns()) {
         if (dataset.after().column(old.name()).isPresent()) {
           continue;

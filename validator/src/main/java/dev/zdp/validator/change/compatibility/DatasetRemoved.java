@@ -22,7 +22,7 @@ public final class DatasetRemoved extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatastoreChange store : change.keptDatastores()) {
+    for (DatastoreChange store : change.changedDatastores()) {
       for (Dataset old : store.before().datasets()) {
         if (store.after().dataset(old.name()).isPresent()) {
           continue;

@@ -19,7 +19,7 @@ public final class PrimaryKeyChanged extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       List<String> before = key(dataset.before());
       List<String> after = key(dataset.after());
       if (before.equals(after)) {

@@ -46,7 +46,7 @@ public final class SourceRepointed extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatastoreChange store : change.keptDatastores()) {
+    for (DatastoreChange store : change.changedDatastores()) {
       List<Consumer> consumers = consumersOfStore(change, store);
       if (consumers.isEmpty()) {
         continue;
@@ -75,7 +75,7 @@ public final class SourceRepointed extends CompatibilityRule {
             }
           });
     }
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       String old = dataset.before().table();
       String now = dataset.after().table();
       if (!old.equals(now)) {

@@ -33,7 +33,7 @@ public final class ZeroSchemaEvolution extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.consumedDatasets()) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
       List<Consumer> onZero =
           dataset.consumers().stream().filter(c -> c.servedBy(Platform.ZERO)).toList();
       if (onZero.isEmpty()) {
