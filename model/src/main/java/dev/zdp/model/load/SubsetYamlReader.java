@@ -103,6 +103,7 @@ final class SubsetYamlReader {
     try {
       return Optional.of(reader.documents());
     } catch (Outside | IndexOutOfBoundsException e) {
+      // a text cut short (inside a flow collection, say) reads past its end: not valid YAML either
       return Optional.empty();
     }
   }
@@ -165,9 +166,8 @@ final class SubsetYamlReader {
       if (indent != END && indent != DOCUMENT_MARKER) {
         throw Outside.INSTANCE;
       }
-      if (!(root instanceof ScalarNode)) {
-        documents.add(new YamlReader.Document(index, root));
-      }
+      // a root is a mapping or a list here: a document that is a lone scalar is declined
+      documents.add(new YamlReader.Document(index, root));
     }
   }
 
