@@ -180,7 +180,7 @@ public final class TemplateEngine {
   public String render(String name, Map<String, ?> variables) {
     Parsed template = parsed.computeIfAbsent(name, this::parse);
     String source = template.source();
-    Context context = new Context(globals, variables, config.getDisabled());
+    Context context = new RenderContext(globals, variables, config.getDisabled());
     JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
     List<TemplateError> errors = new ArrayList<>();
     String output = "";
