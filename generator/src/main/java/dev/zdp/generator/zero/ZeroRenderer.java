@@ -2,6 +2,7 @@ package dev.zdp.generator.zero;
 
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.PendingArtifact;
+import dev.zdp.generator.template.Filters;
 import dev.zdp.generator.template.HclFormatter;
 import dev.zdp.generator.template.StrictMap;
 import dev.zdp.model.Column;
@@ -203,7 +204,20 @@ public final class ZeroRenderer {
     return stores.stream().map(IngestedDatastore::name).toList();
   }
 
+  /**
+   * The naming constants, each also quoted as a Spark SQL identifier under its name with {@code
+   * _sql} appended ({@code staging_op_sql} is {@code staging_op|sql_ident}): the MERGE templates
+   * use them dozens of times a file, and a value is cheaper to render than a filter call.
+   */
   private static StrictMap naming() {
+    StrictMap naming = plainNaming();
+    for (Map.Entry<String, Object> constant : List.copyOf(naming.entrySet())) {
+      naming.put(constant.getKey() + "_sql", Filters.sqlIdent(constant.getValue()));
+    }
+    return naming;
+  }
+
+  private static StrictMap plainNaming() {
     return StrictMap.of(
         "staging_op", ZeroNames.STAGING_OP,
         "staging_source_ts", ZeroNames.STAGING_SOURCE_TS,
@@ -506,10 +520,12 @@ public final class ZeroRenderer {
       columns.add(
           StrictMap.of(
               "name", column.name(),
+              "name_sql", Filters.sqlIdent(column.name()),
               "type", ZeroNames.mapType(column.type()).spark(),
               "nullable", column.nullable() && !column.primaryKey()));
     }
     List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
+    List<String> keysSql = keys.stream().map(Filters::sqlIdent).toList();
     ZeroNames.TableName target =
         milestoning.equals("live")
             ? ZeroNames.liveTable(platform, datastore, dataset)
@@ -531,6 +547,8 @@ public final class ZeroRenderer {
         columns,
         "keys",
         keys,
+        "keys_sql",
+        keysSql,
         "lookback_ms",
         LOOKBACK_MS,
         "open_batch",
