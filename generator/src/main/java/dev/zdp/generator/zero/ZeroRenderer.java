@@ -607,21 +607,38 @@ public final class ZeroRenderer {
     return HclFormatter.format(rendered);
   }
 
-  /** Trailing spaces removed, at most one blank line in a row, exactly one final newline. */
+  /**
+   * Trailing spaces removed, at most one blank line in a row, exactly one final newline. One pass
+   * over the text, without splitting it into lines first: it runs on every rendered file.
+   */
   static String text(String rendered) {
-    String[] lines = rendered.split("\n", -1);
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(rendered.length() + 1);
     boolean previousBlank = true;
-    for (String line : lines) {
-      String trimmed = line.stripTrailing();
-      boolean blank = trimmed.isEmpty();
-      if (blank && previousBlank) {
-        continue;
+    int start = 0;
+    while (start <= rendered.length()) {
+      int end = rendered.indexOf('\n', start);
+      if (end < 0) {
+        end = rendered.length();
       }
-      out.append(trimmed).append('\n');
-      previousBlank = blank;
+      int last = end;
+      while (last > start && Character.isWhitespace(rendered.charAt(last - 1))) {
+        last--;
+      }
+      boolean blank = last == start;
+      if (!blank || !previousBlank) {
+        out.append(rendered, start, last).append('\n');
+        previousBlank = blank;
+      }
+      start = end + 1;
     }
-    String text = out.toString().stripTrailing();
-    return text.isEmpty() ? "" : text + "\n";
+    int length = out.length();
+    while (length > 0 && out.charAt(length - 1) == '\n') {
+      length--;
+    }
+    if (length == 0) {
+      return "";
+    }
+    out.setLength(length);
+    return out.append('\n').toString();
   }
 }
