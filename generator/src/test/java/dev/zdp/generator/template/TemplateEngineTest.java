@@ -139,6 +139,24 @@ class TemplateEngineTest {
   }
 
   @Test
+  void includedAndImportedTemplatesRenderWithEachRendersValues() throws IOException {
+    Files.createDirectories(templates.resolve("zero"));
+    Files.writeString(templates.resolve("zero/part.j2"), "[{{ d.name|sql_ident }}]");
+    Files.writeString(
+        templates.resolve("zero/macros.j2"), "{% macro q(x) %}'{{ x }}'{% endmacro %}");
+    Files.writeString(
+        templates.resolve("zero/t.j2"),
+        "{% import \"zero/macros.j2\" as m %}{% for d in datasets %}"
+            + "{% include \"zero/part.j2\" %}{{ m.q(d.name) }} {% endfor %}");
+    TemplateEngine engine = new TemplateEngine(Optional.of(templates));
+
+    assertThat(engine.render("zero/t.j2", datasets()))
+        .isEqualTo("[`customers`]'customers' [`orders`]'orders' ");
+    assertThat(engine.render("zero/t.j2", Map.of("datasets", List.of(StrictMap.of("name", "x")))))
+        .isEqualTo("[`x`]'x' ");
+  }
+
+  @Test
   void aUserTemplateOverridesTheBuiltInOneByName() throws IOException {
     Files.createDirectories(templates.resolve("zero"));
     Files.writeString(templates.resolve("zero/versions.tf.j2"), "# mine {{ platform.name }}\n");
