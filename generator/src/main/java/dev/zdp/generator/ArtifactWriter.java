@@ -1,12 +1,14 @@
 package dev.zdp.generator;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -242,9 +244,7 @@ public final class ArtifactWriter {
         Files.createDirectories(dir);
         directories.add(dir);
       }
-      Path temp = newTempFile(dir);
-      staged.put(path, temp);
-      Files.write(temp, content);
+      staged.put(path, writeTempFile(dir, content));
     }
 
     /**
@@ -497,28 +497,38 @@ public final class ArtifactWriter {
   }
 
   /**
-   * A new empty file in {@code dir} for staging an artifact, created with the process's default
-   * permissions (umask): {@link Files#createTempFile} makes it owner-only (0600), and the moved
-   * file keeps that, so generated files would be unreadable to the group and others.
+   * Writes {@code content} to a new file in {@code dir}, for staging an artifact, and returns it.
+   * The file is created and written through one open (creating it empty first and opening it again
+   * to write was a third of the system time of writing ten thousand files), with the process's
+   * default permissions (umask): {@link Files#createTempFile} makes it owner-only (0600), and the
+   * moved file keeps that, so generated files would be unreadable to the group and others. A file
+   * that cannot be written whole is deleted.
    */
-  private static Path newTempFile(Path dir) throws IOException {
+  private static Path writeTempFile(Path dir, byte[] content) throws IOException {
     while (true) {
       Path temp =
           dir.resolve(
               ".zdp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      OutputStream out;
       try {
-        return Files.createFile(temp);
+        out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException taken) {
-        // another name
+        continue; // another name
       }
+      try (out) {
+        out.write(content);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      return temp;
     }
   }
 
   private static void writeAtomically(Path target, byte[] content) throws IOException {
     Files.createDirectories(target.getParent());
-    Path temp = newTempFile(target.getParent());
+    Path temp = writeTempFile(target.getParent(), content);
     try {
-      Files.write(temp, content);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ final class Fingerprint {
   private static final HashFunction HASH = Hashing.murmur3_128();
 
   /** Bumped when the way fingerprints are computed changes. */
-  private static final String FORMAT = "zdp-fingerprint 1";
+  private static final String FORMAT = "zdp-fingerprint 2";
 
   /**
    * The classes whose code decides an artifact's bytes besides its template and context: the
@@ -82,43 +84,133 @@ final class Fingerprint {
    * it, walked in key order. A context holds maps, lists, strings, numbers, booleans and nulls.
    */
   static String of(String renderer, String template, Map<String, ?> context) {
-    Hasher hasher = HASH.newHasher();
-    text(hasher, renderer);
-    text(hasher, template);
-    value(hasher, context);
-    return hasher.hash().toString();
+    return new Maker(renderer).of(template, context);
+  }
+
+  /**
+   * Makes the fingerprints of one thread's artifacts: the context is written into one reused buffer
+   * that is hashed at once, and a top-level value of the context that is the very object the
+   * previous context held under the same name (the platform, the naming constants: shared by every
+   * artifact of a platform) is written as its digest, computed once. Contexts are built to be
+   * rendered and never changed afterwards, which is what makes the second safe. Not thread-safe.
+   */
+  static final class Maker {
+    private final String renderer;
+    private final Map<String, Object> lastShared = new HashMap<>();
+    private final Map<String, byte[]> lastSharedDigest = new HashMap<>();
+    private byte[] buffer = new byte[1 << 14];
+    private int size;
+
+    Maker(String renderer) {
+      this.renderer = renderer;
+    }
+
+    String of(String template, Map<String, ?> context) {
+      size = 0;
+      text(renderer);
+      text(template);
+      SortedMap<?, ?> sorted = inKeyOrder(context);
+      putByte('M');
+      putInt(sorted.size());
+      for (Map.Entry<?, ?> entry : sorted.entrySet()) {
+        String key = (String) entry.getKey();
+        text(key);
+        Object value = entry.getValue();
+        if (value instanceof Map<?, ?>) {
+          putByte('D');
+          putBytes(digestOf(key, value));
+        } else {
+          value(value);
+        }
+      }
+      return HASH.hashBytes(buffer, 0, size).toString();
+    }
+
+    /** The digest of a top-level map, remembered while the next context holds the same object. */
+    private byte[] digestOf(String key, Object map) {
+      if (lastShared.get(key) == map) {
+        return lastSharedDigest.get(key);
+      }
+      int start = size;
+      value(map);
+      byte[] digest = HASH.hashBytes(buffer, start, size - start).asBytes();
+      size = start;
+      lastShared.put(key, map);
+      lastSharedDigest.put(key, digest);
+      return digest;
+    }
+
+    private void value(Object value) {
+      if (value == null) {
+        putByte('N');
+      } else if (value instanceof String s) {
+        putByte('S');
+        text(s);
+      } else if (value instanceof Integer || value instanceof Long) {
+        putByte('I');
+        putLong(((Number) value).longValue());
+      } else if (value instanceof Boolean b) {
+        putByte(b ? 'T' : 'F');
+      } else if (value instanceof Map<?, ?> map) {
+        putByte('M');
+        putInt(map.size());
+        for (Map.Entry<?, ?> entry : inKeyOrder(map).entrySet()) {
+          text((String) entry.getKey());
+          value(entry.getValue());
+        }
+      } else if (value instanceof List<?> list) {
+        putByte('L');
+        putInt(list.size());
+        for (Object item : list) {
+          value(item);
+        }
+      } else {
+        throw new IllegalArgumentException(
+            "cannot fingerprint a " + value.getClass().getName() + " in a template context");
+      }
+    }
+
+    /** A string, its length first so that two strings never read as one. */
+    private void text(String text) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      putInt(bytes.length);
+      putBytes(bytes);
+    }
+
+    private void putByte(int b) {
+      room(1);
+      buffer[size++] = (byte) b;
+    }
+
+    private void putInt(int i) {
+      room(4);
+      buffer[size++] = (byte) (i >>> 24);
+      buffer[size++] = (byte) (i >>> 16);
+      buffer[size++] = (byte) (i >>> 8);
+      buffer[size++] = (byte) i;
+    }
+
+    private void putLong(long l) {
+      putInt((int) (l >>> 32));
+      putInt((int) l);
+    }
+
+    private void putBytes(byte[] bytes) {
+      room(bytes.length);
+      System.arraycopy(bytes, 0, buffer, size, bytes.length);
+      size += bytes.length;
+    }
+
+    private void room(int more) {
+      if (size + more > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+      }
+    }
   }
 
   /** The digest of a file's bytes, as recorded in the manifest. */
   static String content(byte[] content) {
     return HASH.hashBytes(content).toString();
-  }
-
-  private static void value(Hasher hasher, Object value) {
-    if (value == null) {
-      hasher.putByte((byte) 'N');
-    } else if (value instanceof String s) {
-      hasher.putByte((byte) 'S');
-      text(hasher, s);
-    } else if (value instanceof Integer || value instanceof Long) {
-      hasher.putByte((byte) 'I').putLong(((Number) value).longValue());
-    } else if (value instanceof Boolean b) {
-      hasher.putByte((byte) (b ? 'T' : 'F'));
-    } else if (value instanceof Map<?, ?> map) {
-      hasher.putByte((byte) 'M').putInt(map.size());
-      for (Map.Entry<?, ?> entry : inKeyOrder(map).entrySet()) {
-        text(hasher, (String) entry.getKey());
-        value(hasher, entry.getValue());
-      }
-    } else if (value instanceof List<?> list) {
-      hasher.putByte((byte) 'L').putInt(list.size());
-      for (Object item : list) {
-        value(hasher, item);
-      }
-    } else {
-      throw new IllegalArgumentException(
-          "cannot fingerprint a " + value.getClass().getName() + " in a template context");
-    }
   }
 
   /** The map itself when it is sorted by its keys' natural order (a StrictMap), else a copy. */

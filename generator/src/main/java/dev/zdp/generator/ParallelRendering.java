@@ -46,6 +46,7 @@ final class ParallelRendering {
     Runnable worker =
         () -> {
           TemplateEngine engine = engines.get();
+          Fingerprint.Maker fingerprints = new Fingerprint.Maker(renderer);
           for (int i = next.getAndIncrement();
               i < artifacts.size() && i < firstFailure.get();
               i = next.getAndIncrement()) {
@@ -57,7 +58,7 @@ final class ParallelRendering {
                 sink.accept(artifact.path(), text.getBytes(StandardCharsets.UTF_8));
                 continue;
               }
-              String fingerprint = Fingerprint.of(renderer, artifact.template(), context);
+              String fingerprint = fingerprints.of(artifact.template(), context);
               if (!incremental.upToDate(artifact.path(), fingerprint)) {
                 String text = artifact.render(engine, context);
                 incremental.accept(

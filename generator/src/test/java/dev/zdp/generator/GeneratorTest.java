@@ -274,6 +274,33 @@ class GeneratorTest {
   }
 
   @Test
+  void aUserTemplateCanUseNamesAlreadyQuotedForSql(@TempDir Path templates) throws IOException {
+    Files.createDirectories(templates.resolve("zero"));
+    Files.writeString(
+        templates.resolve("zero/merge_live.sql.j2"),
+        """
+        {% for column in job.columns %}{{ column.name_sql }} {% endfor %}
+        {% for key in job.keys_sql %}{{ key }}{% endfor %} {{ naming.staging_op_sql }}
+        """);
+    Files.writeString(
+        templates.resolve("zero/staging.sql.j2"),
+        "{% for t in datastore.staging %}{% for c in t.columns %}{{ c.name_sql }} {% endfor %}\n"
+            + "{% endfor %}");
+    Model model =
+        model(
+            ecosystem(zero()),
+            List.of(
+                datastore("odd", dataset("things", key("id"), column("we`ird", "text"))),
+                workspace("w", group("g", "zero", sink("odd", "things")))));
+
+    SortedMap<String, byte[]> artifacts = GENERATOR.render(model, Optional.of(templates));
+
+    assertThat(text(artifacts, "zero/merge/odd/things.sql"))
+        .isEqualTo("`id` `we``ird`\n`id` `__op`\n");
+    assertThat(text(artifacts, "zero/staging/odd.sql")).isEqualTo("`id` `we``ird`\n");
+  }
+
+  @Test
   void aBrokenUserTemplateNamesItsFileAndLine(@TempDir Path templates) throws IOException {
     Files.createDirectories(templates.resolve("zero"));
     Files.writeString(

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The filters templates quote values with, one per target language. */
-final class Filters {
+public final class Filters {
 
   private Filters() {}
 
   static List<Filter> all() {
     return List.of(
         filter("hcl", Filters::hcl),
-        filter("sql_ident", v -> "`" + String.valueOf(v).replace("`", "``") + "`"),
+        filter("sql_ident", Filters::sqlIdent),
         filter("sql_string", Filters::sqlString),
         filter("py", Filters::python));
   }
@@ -46,6 +46,14 @@ final class Filters {
       }
     }
     return out.append('"').toString();
+  }
+
+  /**
+   * A Spark SQL identifier, back-quoted: what {@code |sql_ident} makes of a value, for contexts
+   * that hand templates names already quoted.
+   */
+  public static String sqlIdent(Object value) {
+    return "`" + String.valueOf(value).replace("`", "``") + "`";
   }
 
   static String sqlString(Object value) {

@@ -16,14 +16,15 @@ public final class HclFormatter {
 
   private HclFormatter() {}
 
-  private record Line(String text, int depth, int assignAt) {
+  /** A line, stripped, with its nesting depth, its {@code =} and its {@link #depthChange}. */
+  private record Line(String text, int depth, int assignAt, int change) {
     boolean blank() {
       return text.isEmpty();
     }
 
     /** A {@code key = value} line whose value ends on the same line. */
     boolean singleLineAttribute() {
-      return assignAt > 0 && depthChange(text) == 0;
+      return assignAt > 0 && change == 0;
     }
   }
 
@@ -35,7 +36,7 @@ public final class HclFormatter {
       int change = depthChange(text);
       int leadingClose = leadingCloses(text);
       int lineDepth = Math.max(0, depth - leadingClose);
-      lines.add(new Line(text, lineDepth, text.isEmpty() ? -1 : assignIndex(text)));
+      lines.add(new Line(text, lineDepth, text.isEmpty() ? -1 : assignIndex(text), change));
       depth = Math.max(0, depth + change);
     }
     lines = dropExtraBlankLines(lines);
@@ -115,7 +116,7 @@ public final class HclFormatter {
   }
 
   private static boolean opens(Line line) {
-    return depthChange(line.text()) > 0;
+    return line.change() > 0;
   }
 
   /** Brackets opened minus closed on a line, outside strings and comments. */

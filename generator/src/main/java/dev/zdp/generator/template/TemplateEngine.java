@@ -65,6 +65,9 @@ public final class TemplateEngine {
    */
   private final Map<String, String> sources = new HashMap<>();
 
+  /** The templates' expressions, made once: every render of a template evaluates the same. */
+  private final KeptExpressions expressions;
+
   /** Templates parsed once, by name: the same tree renders every file of its kind. */
   private final Map<String, Parsed> parsed = new HashMap<>();
 
@@ -100,6 +103,7 @@ public final class TemplateEngine {
               return null;
             });
     this.globals = jinjava.getGlobalContextCopy();
+    this.expressions = new KeptExpressions(jinjava);
   }
 
   /** The built-in text of a template, e.g. {@code zero/versions.tf.j2}, if there is one. */
@@ -180,8 +184,8 @@ public final class TemplateEngine {
   public String render(String name, Map<String, ?> variables) {
     Parsed template = parsed.computeIfAbsent(name, this::parse);
     String source = template.source();
-    Context context = new Context(globals, variables, config.getDisabled());
-    JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+    Context context = new RenderContext(globals, variables, config.getDisabled());
+    JinjavaInterpreter interpreter = expressions.interpreter(context, config);
     List<TemplateError> errors = new ArrayList<>();
     String output = "";
     List<UnknownNames.Unknown> unknowns;

@@ -1,6 +1,7 @@
 package dev.zdp.generator.zero;
 
 import dev.zdp.generator.GenerationException;
+import dev.zdp.generator.template.Filters;
 import dev.zdp.generator.template.StrictMap;
 import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
@@ -54,7 +55,11 @@ final class StagingTables {
                   + ": "
                   + type.problem().orElseThrow());
         }
-        columns.add(StrictMap.of("name", column.name(), "type", type.spark()));
+        columns.add(
+            StrictMap.of(
+                "name", column.name(),
+                "name_sql", Filters.sqlIdent(column.name()),
+                "type", type.spark()));
       }
       tables.add(
           StrictMap.of(

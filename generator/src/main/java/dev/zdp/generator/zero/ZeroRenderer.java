@@ -2,6 +2,7 @@ package dev.zdp.generator.zero;
 
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.PendingArtifact;
+import dev.zdp.generator.template.Filters;
 import dev.zdp.generator.template.HclFormatter;
 import dev.zdp.generator.template.StrictMap;
 import dev.zdp.model.Column;
@@ -203,7 +204,20 @@ public final class ZeroRenderer {
     return stores.stream().map(IngestedDatastore::name).toList();
   }
 
+  /**
+   * The naming constants, each also quoted as a Spark SQL identifier under its name with {@code
+   * _sql} appended ({@code staging_op_sql} is {@code staging_op|sql_ident}): the MERGE templates
+   * use them dozens of times a file, and a value is cheaper to render than a filter call.
+   */
   private static StrictMap naming() {
+    StrictMap naming = plainNaming();
+    for (Map.Entry<String, Object> constant : List.copyOf(naming.entrySet())) {
+      naming.put(constant.getKey() + "_sql", Filters.sqlIdent(constant.getValue()));
+    }
+    return naming;
+  }
+
+  private static StrictMap plainNaming() {
     return StrictMap.of(
         "staging_op", ZeroNames.STAGING_OP,
         "staging_source_ts", ZeroNames.STAGING_SOURCE_TS,
@@ -506,10 +520,12 @@ public final class ZeroRenderer {
       columns.add(
           StrictMap.of(
               "name", column.name(),
+              "name_sql", Filters.sqlIdent(column.name()),
               "type", ZeroNames.mapType(column.type()).spark(),
               "nullable", column.nullable() && !column.primaryKey()));
     }
     List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
+    List<String> keysSql = keys.stream().map(Filters::sqlIdent).toList();
     ZeroNames.TableName target =
         milestoning.equals("live")
             ? ZeroNames.liveTable(platform, datastore, dataset)
@@ -531,6 +547,8 @@ public final class ZeroRenderer {
         columns,
         "keys",
         keys,
+        "keys_sql",
+        keysSql,
         "lookback_ms",
         LOOKBACK_MS,
         "open_batch",
@@ -589,21 +607,38 @@ public final class ZeroRenderer {
     return HclFormatter.format(rendered);
   }
 
-  /** Trailing spaces removed, at most one blank line in a row, exactly one final newline. */
+  /**
+   * Trailing spaces removed, at most one blank line in a row, exactly one final newline. One pass
+   * over the text, without splitting it into lines first: it runs on every rendered file.
+   */
   static String text(String rendered) {
-    String[] lines = rendered.split("\n", -1);
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(rendered.length() + 1);
     boolean previousBlank = true;
-    for (String line : lines) {
-      String trimmed = line.stripTrailing();
-      boolean blank = trimmed.isEmpty();
-      if (blank && previousBlank) {
-        continue;
+    int start = 0;
+    while (start <= rendered.length()) {
+      int end = rendered.indexOf('\n', start);
+      if (end < 0) {
+        end = rendered.length();
       }
-      out.append(trimmed).append('\n');
-      previousBlank = blank;
+      int last = end;
+      while (last > start && Character.isWhitespace(rendered.charAt(last - 1))) {
+        last--;
+      }
+      boolean blank = last == start;
+      if (!blank || !previousBlank) {
+        out.append(rendered, start, last).append('\n');
+        previousBlank = blank;
+      }
+      start = end + 1;
     }
-    String text = out.toString().stripTrailing();
-    return text.isEmpty() ? "" : text + "\n";
+    int length = out.length();
+    while (length > 0 && out.charAt(length - 1) == '\n') {
+      length--;
+    }
+    if (length == 0) {
+      return "";
+    }
+    out.setLength(length);
+    return out.append('\n').toString();
   }
 }

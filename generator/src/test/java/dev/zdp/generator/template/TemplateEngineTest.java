@@ -108,6 +108,55 @@ class TemplateEngineTest {
   }
 
   @Test
+  void everyRenderOfATemplateSeesItsOwnValuesAndReportsItsOwnMistakes() throws IOException {
+    Files.createDirectories(templates.resolve("zero"));
+    Files.writeString(
+        templates.resolve("zero/t.j2"),
+        "{% macro q(x) %}'{{ x }}'{% endmacro %}"
+            + "{% for d in datasets %}{{ d.name|sql_ident }} {{ q(d.name) }}\n{% endfor %}"
+            + "{{ platform.name }}\n");
+    TemplateEngine engine = new TemplateEngine(Optional.of(templates));
+
+    assertThat(engine.render("zero/t.j2", datasets()))
+        .isEqualTo("`customers` 'customers'\n`orders` 'orders'\nzero\n");
+    assertThat(
+            engine.render(
+                "zero/t.j2",
+                Map.of(
+                    "datasets", List.of(StrictMap.of("name", "x")),
+                    "platform", StrictMap.of("name", "one"))))
+        .isEqualTo("`x` 'x'\none\n");
+    assertThatThrownBy(
+            () ->
+                engine.render(
+                    "zero/t.j2",
+                    Map.of(
+                        "datasets", List.of(StrictMap.of("nom", "x")),
+                        "platform", StrictMap.of("name", "one"))))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("template zero/t.j2 line 1: unknown field 'name'");
+    assertThat(engine.render("zero/t.j2", datasets())).startsWith("`customers` 'customers'\n");
+  }
+
+  @Test
+  void includedAndImportedTemplatesRenderWithEachRendersValues() throws IOException {
+    Files.createDirectories(templates.resolve("zero"));
+    Files.writeString(templates.resolve("zero/part.j2"), "[{{ d.name|sql_ident }}]");
+    Files.writeString(
+        templates.resolve("zero/macros.j2"), "{% macro q(x) %}'{{ x }}'{% endmacro %}");
+    Files.writeString(
+        templates.resolve("zero/t.j2"),
+        "{% import \"zero/macros.j2\" as m %}{% for d in datasets %}"
+            + "{% include \"zero/part.j2\" %}{{ m.q(d.name) }} {% endfor %}");
+    TemplateEngine engine = new TemplateEngine(Optional.of(templates));
+
+    assertThat(engine.render("zero/t.j2", datasets()))
+        .isEqualTo("[`customers`]'customers' [`orders`]'orders' ");
+    assertThat(engine.render("zero/t.j2", Map.of("datasets", List.of(StrictMap.of("name", "x")))))
+        .isEqualTo("[`x`]'x' ");
+  }
+
+  @Test
   void aUserTemplateOverridesTheBuiltInOneByName() throws IOException {
     Files.createDirectories(templates.resolve("zero"));
     Files.writeString(templates.resolve("zero/versions.tf.j2"), "# mine {{ platform.name }}\n");
