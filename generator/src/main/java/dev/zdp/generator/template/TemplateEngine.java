@@ -84,6 +84,9 @@ public final class TemplateEngine {
             .withLstripBlocks(false)
             .withKeepTrailingNewline(true)
             .withFailOnUnknownTokens(false)
+            // a value from the model (a description, a name) is text: Jinjava would otherwise
+            // render one holding "{{" or "{%" again as a template
+            .withNestedInterpretationEnabled(false)
             .withElResolver(RESOLVER)
             .build();
     this.jinjava = new Jinjava(config);

@@ -31,6 +31,21 @@ class TemplateEngineTest {
   }
 
   @Test
+  void aValueThatLooksLikeATemplateIsWrittenAsItIs() throws IOException {
+    // a model's description is text, never a template: "{{ 6 * 7 }}" must not become "42"
+    String rendered =
+        renderUser(
+            "-- {{ description }}\n{% for d in datasets %}{{ d.name }} {% endfor %}\n",
+            Map.of(
+                "description",
+                "costs {{ 6 * 7 }} {% if true %}x{% endif %}",
+                "datasets",
+                List.of(StrictMap.of("name", "a{{ 1 }}"))));
+
+    assertThat(rendered).isEqualTo("-- costs {{ 6 * 7 }} {% if true %}x{% endif %}\na{{ 1 }} \n");
+  }
+
+  @Test
   void unknownVariableInAnExpressionNamesTemplateAndLine() {
     assertThatThrownBy(() -> renderUser("line 1\n{{ platfrom.name }}\n", datasets()))
         .isInstanceOf(TemplateException.class)
