@@ -321,7 +321,7 @@ final class SubsetYamlReader {
     Map<String, Entry> entries = new LinkedHashMap<>();
     while (true) {
       SourceLocation keyAt = at(pos);
-      String key = key();
+      String key = key(false);
       // pos is at the ':' of the key
       int colon = pos;
       pos++;
@@ -341,7 +341,7 @@ final class SubsetYamlReader {
           value = new ScalarNode(empty, "", ScalarType.STRING);
         }
       } else {
-        value = inlineValue(depth + 1);
+        value = value(depth + 1, false);
         endOfLine();
         next = nextContentIndent();
         if (next > column) {
@@ -393,7 +393,7 @@ final class SubsetYamlReader {
           item = mapping(pos - lineStart, depth + 1);
           next = contentIndentHere();
         } else {
-          item = inlineValue(depth + 1);
+          item = value(depth + 1, false);
           endOfLine();
           next = nextContentIndent();
           if (next > column) {
@@ -423,17 +423,25 @@ final class SubsetYamlReader {
     }
   }
 
-  /** A key, leaving {@link #pos} at its ':'. */
-  private String key() {
+  /**
+   * A key, plain or quoted, leaving {@link #pos} at its ':'; in a flow mapping blanks may come
+   * between a quoted key and its ':'.
+   */
+  private String key(boolean inFlow) {
     char c = s[pos];
     String key;
     if (c == '\'' || c == '"') {
       key = quoted();
-    } else {
+      if (inFlow) {
+        skipSpaces();
+      }
+    } else if (startsPlain(pos)) {
       int start = pos;
-      int end = plainEnd(pos, false);
+      int end = plainEnd(pos, inFlow);
       key = interner.text(text(start, trimEnd(start, end)));
       pos = end;
+    } else {
+      throw Outside.INSTANCE;
     }
     if (key.length() > MAX_KEY_LENGTH || pos >= length || s[pos] != ':') {
       throw Outside.INSTANCE;
@@ -442,21 +450,23 @@ final class SubsetYamlReader {
   }
 
   /** A value that starts and ends on this line: a flow collection or a scalar. */
-  private YamlNode inlineValue(int depth) {
+  private YamlNode value(int depth, boolean inFlow) {
+    if (pos >= length) {
+      throw Outside.INSTANCE;
+    }
     char c = s[pos];
     if (c == '[' || c == '{') {
       return flow(depth);
     }
     SourceLocation valueAt = at(pos);
     if (c == '\'' || c == '"') {
-      String text = quoted();
-      return new ScalarNode(valueAt, interner.text(text), ScalarType.STRING);
+      return new ScalarNode(valueAt, interner.text(quoted()), ScalarType.STRING);
     }
     if (!startsPlain(pos)) {
       throw Outside.INSTANCE;
     }
     int start = pos;
-    int end = plainEnd(pos, false);
+    int end = plainEnd(pos, inFlow);
     if (end < length && s[end] == ':') {
       throw Outside.INSTANCE;
     }
@@ -485,18 +495,18 @@ final class SubsetYamlReader {
     while (true) {
       if (mapping) {
         SourceLocation keyAt = at(pos);
-        String key = flowKey();
+        String key = key(true);
         pos++;
         if (!blankAfter(pos)) {
           throw Outside.INSTANCE;
         }
         skipSpaces();
-        YamlNode value = flowValue(depth + 1);
+        YamlNode value = value(depth + 1, true);
         if (entries.putIfAbsent(key, new Entry(key, keyAt, value)) != null) {
           throw Outside.INSTANCE;
         }
       } else {
-        items.add(flowValue(depth + 1));
+        items.add(value(depth + 1, true));
       }
       skipSpaces();
       char c = pos < length ? s[pos] : '\n';
@@ -513,51 +523,6 @@ final class SubsetYamlReader {
         throw Outside.INSTANCE;
       }
     }
-  }
-
-  /** A key in a flow mapping, leaving {@link #pos} at its ':'. */
-  private String flowKey() {
-    char c = s[pos];
-    String key;
-    if (c == '\'' || c == '"') {
-      key = quoted();
-      skipSpaces();
-    } else if (startsPlain(pos)) {
-      int start = pos;
-      int end = plainEnd(pos, true);
-      key = interner.text(text(start, trimEnd(start, end)));
-      pos = end;
-    } else {
-      throw Outside.INSTANCE;
-    }
-    if (key.length() > MAX_KEY_LENGTH || pos >= length || s[pos] != ':') {
-      throw Outside.INSTANCE;
-    }
-    return key;
-  }
-
-  private YamlNode flowValue(int depth) {
-    if (pos >= length) {
-      throw Outside.INSTANCE;
-    }
-    char c = s[pos];
-    if (c == '[' || c == '{') {
-      return flow(depth);
-    }
-    SourceLocation valueAt = at(pos);
-    if (c == '\'' || c == '"') {
-      return new ScalarNode(valueAt, interner.text(quoted()), ScalarType.STRING);
-    }
-    if (!startsPlain(pos)) {
-      throw Outside.INSTANCE;
-    }
-    int start = pos;
-    int end = plainEnd(pos, true);
-    if (end < length && s[end] == ':') {
-      throw Outside.INSTANCE;
-    }
-    pos = end;
-    return plain(valueAt, text(start, trimEnd(start, end)));
   }
 
   // ---------------------------------------------------------------- scalars
