@@ -152,8 +152,14 @@ public final class ArtifactWriter {
    */
   public static Staging stage(Path outDir, boolean renderEverything) throws IOException {
     Path root = outDir.toAbsolutePath().normalize();
-    return new Staging(
-        root, Files.exists(root, LinkOption.NOFOLLOW_LINKS), Manifest.read(root), renderEverything);
+    Staging staging =
+        new Staging(
+            root,
+            Files.exists(root, LinkOption.NOFOLLOW_LINKS),
+            Manifest.read(root),
+            renderEverything);
+    staging.deleteTemporaryFilesOnExit();
+    return staging;
   }
 
   /** A write in progress; see {@link #stage}. */
@@ -169,6 +175,14 @@ public final class ArtifactWriter {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Set<Path> directories = ConcurrentHashMap.newKeySet();
     private boolean committed;
+
+    /**
+     * Deletes the temporary files still there when the JVM stops before {@link #close} (Ctrl-C, a
+     * cancelled CI job: SIGINT or SIGTERM), so that a stopped write leaves the output directory as
+     * it was, plus at most the files a commit under way had already moved into place. Nothing can
+     * clean up after SIGKILL.
+     */
+    private final Thread onExit = new Thread(this::deleteTemporaryFiles, "zdp-staging-cleanup");
 
     private Staging(Path root, boolean rootExisted, Manifest previous, boolean renderEverything) {
       this.root = root;
@@ -308,9 +322,28 @@ public final class ArtifactWriter {
           new ArrayList<>(new TreeSet<>(upToDate)));
     }
 
+    private void deleteTemporaryFilesOnExit() {
+      Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    private void deleteTemporaryFiles() {
+      for (Path temp : staged.values()) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // the JVM is stopping: leave what cannot be deleted
+        }
+      }
+    }
+
     /** Deletes the temporary files of a write that was not committed. */
     @Override
     public void close() throws IOException {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // the JVM is already stopping: the hook runs anyway
+      }
       if (committed) {
         return;
       }
