@@ -1,6 +1,5 @@
 package dev.zdp.generator.zero;
 
-import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.template.Filters;
 import dev.zdp.generator.template.StrictMap;
 import dev.zdp.model.Column;
@@ -41,20 +40,8 @@ final class StagingTables {
       Dataset dataset = ingested.dataset();
       List<StrictMap> columns = new ArrayList<>();
       for (Column column : dataset.columns()) {
-        ZeroNames.MappedType type = ZeroNames.mapType(column.type());
-        if (!type.mappable()) {
-          throw new GenerationException(
-              "Cannot generate the staging table of dataset '"
-                  + datastore.name()
-                  + "."
-                  + dataset.name()
-                  + "': column '"
-                  + column.name()
-                  + "' has type "
-                  + column.type()
-                  + ": "
-                  + type.problem().orElseThrow());
-        }
+        ZeroNames.MappedType type =
+            ZeroRenderer.mappedType("the staging table", datastore, dataset, column);
         columns.add(
             StrictMap.of(
                 "name", column.name(),

@@ -411,6 +411,31 @@ public final class ZeroRenderer {
         "workspaces", List.copyOf(store.workspaces()));
   }
 
+  /**
+   * The column's type on Zero, or a {@link GenerationException} saying that {@code artifact} of the
+   * dataset cannot be generated because the type has none.
+   */
+  static ZeroNames.MappedType mappedType(
+      String artifact, Datastore datastore, Dataset dataset, Column column) {
+    ZeroNames.MappedType type = ZeroNames.mapType(column.type());
+    if (!type.mappable()) {
+      throw new GenerationException(
+          "Cannot generate "
+              + artifact
+              + " of dataset '"
+              + datastore.name()
+              + "."
+              + dataset.name()
+              + "': column '"
+              + column.name()
+              + "' has type "
+              + column.type()
+              + ": "
+              + type.problem().orElseThrow());
+    }
+    return type;
+  }
+
   private static void listMergeJobs(
       Platform platform,
       Shared shared,
@@ -422,20 +447,7 @@ public final class ZeroRenderer {
     Datastore datastore = store.datastore();
     Dataset dataset = ingested.dataset();
     for (Column column : dataset.columns()) {
-      ZeroNames.MappedType type = ZeroNames.mapType(column.type());
-      if (!type.mappable()) {
-        throw new GenerationException(
-            "Cannot generate the MERGE job of dataset '"
-                + datastore.name()
-                + "."
-                + dataset.name()
-                + "': column '"
-                + column.name()
-                + "' has type "
-                + column.type()
-                + ": "
-                + type.problem().orElseThrow());
-      }
+      mappedType("the MERGE job", datastore, dataset, column);
     }
     if (dataset.primaryKey().isEmpty()) {
       throw new GenerationException(
