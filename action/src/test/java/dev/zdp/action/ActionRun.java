@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,6 +71,26 @@ record ActionRun(int exitCode, String out, String err) {
         .setDirectory(workspace.toFile())
         .call()
         .close();
+  }
+
+  /**
+   * The variables of a GitHub push to {@code main} of acme/data-model at {@code sha}, checked out
+   * in {@code workspace}, with {@code deploy}: add to them what a test needs besides.
+   */
+  static Map<String, String> pushEnvironment(Path workspace, Path temp, String sha, String deploy) {
+    Map<String, String> env = new HashMap<>();
+    env.put("GITHUB_ACTIONS", "true");
+    env.put("GITHUB_EVENT_NAME", "push");
+    env.put("GITHUB_EVENT_PATH", temp.resolve("no-payload-needed.json").toString());
+    env.put("GITHUB_REPOSITORY", "acme/data-model");
+    env.put("GITHUB_WORKSPACE", workspace.toString());
+    env.put("GITHUB_SERVER_URL", "https://github.com");
+    env.put("GITHUB_SHA", sha);
+    env.put("GITHUB_REF_NAME", "main");
+    env.put("INPUT_DEPLOY", deploy);
+    env.put("INPUT_OUTPUT-PATH", "generated");
+    env.put("INPUT_TOKEN", "ghs_test_token");
+    return env;
   }
 
   /** Replaces the one occurrence of {@code from} in {@code file}. */

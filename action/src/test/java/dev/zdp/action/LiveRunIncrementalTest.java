@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -69,18 +68,7 @@ class LiveRunIncrementalTest {
     try (Git git = Git.open(workspace.toFile())) {
       sha = git.getRepository().resolve("HEAD").name();
     }
-    Map<String, String> variables = new HashMap<>();
-    variables.put("GITHUB_ACTIONS", "true");
-    variables.put("GITHUB_EVENT_NAME", "push");
-    variables.put("GITHUB_EVENT_PATH", temp.resolve("no-payload-needed.json").toString());
-    variables.put("GITHUB_REPOSITORY", "acme/data-model");
-    variables.put("GITHUB_WORKSPACE", workspace.toString());
-    variables.put("GITHUB_SERVER_URL", "https://github.com");
-    variables.put("GITHUB_SHA", sha);
-    variables.put("GITHUB_REF_NAME", "main");
-    variables.put("INPUT_DEPLOY", deploy);
-    variables.put("INPUT_OUTPUT-PATH", "generated");
-    variables.put("INPUT_TOKEN", "ghs_test_token");
+    Map<String, String> variables = ActionRun.pushEnvironment(workspace, temp, sha, deploy);
     ActionEnvironment env = ActionEnvironment.read(variables, temp);
     StringWriter log = new StringWriter();
     LiveRun.Outcome outcome;

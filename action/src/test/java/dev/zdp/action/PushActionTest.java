@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -46,20 +45,9 @@ class PushActionTest {
   }
 
   private Map<String, String> environment(String sha, String deploy, String run) {
-    Map<String, String> env = new HashMap<>();
-    env.put("GITHUB_ACTIONS", "true");
-    env.put("GITHUB_EVENT_NAME", "push");
-    env.put("GITHUB_EVENT_PATH", temp.resolve("no-payload-needed.json").toString());
-    env.put("GITHUB_REPOSITORY", "acme/data-model");
-    env.put("GITHUB_WORKSPACE", workspace.toString());
-    env.put("GITHUB_SERVER_URL", "https://github.com");
-    env.put("GITHUB_SHA", sha);
-    env.put("GITHUB_REF_NAME", "main");
+    Map<String, String> env = ActionRun.pushEnvironment(workspace, temp, sha, deploy);
     env.put("GITHUB_OUTPUT", temp.resolve("output-" + run).toString());
     env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-" + run).toString());
-    env.put("INPUT_DEPLOY", deploy);
-    env.put("INPUT_OUTPUT-PATH", "generated");
-    env.put("INPUT_TOKEN", "ghs_test_token");
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     return env;
   }
