@@ -40,7 +40,7 @@ class ArchitectureTest {
         .contains(
             "dev.zdp.model.Model",
             "dev.zdp.model.load.ModelLoader",
-            "dev.zdp.validator.Validator",
+            "dev.zdp.validator.change.ChangeValidator",
             "dev.zdp.validator.report.JsonFormat",
             "dev.zdp.action.cli.Main")
         .noneMatch(name -> name.endsWith("Test"));

@@ -17,6 +17,14 @@ public final class Findings {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private Rule current;
 
+  /** Runs {@code rule} over {@code model} and returns what it found, in the order found. */
+  public static List<Diagnostic> of(Rule rule, Model model) {
+    Findings findings = new Findings(model);
+    findings.startRule(rule);
+    rule.check(model, findings);
+    return findings.diagnostics();
+  }
+
   Findings(Model model) {
     this.model = model;
   }

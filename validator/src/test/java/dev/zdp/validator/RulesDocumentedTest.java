@@ -3,6 +3,7 @@ package dev.zdp.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.model.load.LoadProblem;
+import dev.zdp.validator.report.RuleDescription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class RulesDocumentedTest {
     List<String> ids =
         Stream.concat(
                 Arrays.stream(LoadProblem.Code.values()).map(LoadProblem.Code::id),
-                Stream.of(Validator.RULE_CONFIG))
+                Stream.of(RuleDescription.RULE_CONFIG))
             .toList();
     assertThat(headings()).containsAll(ids);
   }

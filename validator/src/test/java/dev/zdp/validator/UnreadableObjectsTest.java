@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.SourceFile;
+import dev.zdp.validator.change.ChangeValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class UnreadableObjectsTest {
               sinks: [{datastore: crm, dataset: customers}]
         """;
     Report report =
-        new Validator(RuleRegistry.builtIn())
+        ChangeValidator.builtIn()
             .validate(
                 ModelLoader.load(
                     List.of(new SourceFile("m.yaml", model.getBytes(StandardCharsets.UTF_8)))));

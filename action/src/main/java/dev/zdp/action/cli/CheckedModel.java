@@ -9,7 +9,8 @@ import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.load.SourceFile;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.RuleRegistry;
-import dev.zdp.validator.Validator;
+import dev.zdp.validator.change.ChangeRuleRegistry;
+import dev.zdp.validator.change.ChangeValidator;
 import dev.zdp.validator.report.TextFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,8 +39,8 @@ record CheckedModel(Model model, Report report, int filesRead, String source) {
       throws ModelSourceException {
     List<SourceFile> files = source.files();
     LoadResult loaded = shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared);
-    return new CheckedModel(
-        loaded.model(), new Validator(rules).validate(loaded), files.size(), source.describe());
+    Report report = new ChangeValidator(rules, ChangeRuleRegistry.builtIn()).validate(loaded);
+    return new CheckedModel(loaded.model(), report, files.size(), source.describe());
   }
 
   boolean hasErrors() {

@@ -18,8 +18,7 @@ import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.sandbox.Sandbox;
 import dev.zdp.sandbox.SandboxException;
 import dev.zdp.validator.Report;
-import dev.zdp.validator.RuleRegistry;
-import dev.zdp.validator.Validator;
+import dev.zdp.validator.change.ChangeValidator;
 import dev.zdp.validator.report.TextFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,7 +91,7 @@ public final class Deployment {
       throw new SandboxException("Cannot read the model: " + e.getMessage(), e);
     }
     LoadResult loaded = ModelLoader.load(files);
-    Report report = new Validator(RuleRegistry.builtIn()).validate(loaded);
+    Report report = ChangeValidator.builtIn().validate(loaded);
     if (report.errors() > 0) {
       StringWriter text = new StringWriter();
       try (PrintWriter out = new PrintWriter(text)) {

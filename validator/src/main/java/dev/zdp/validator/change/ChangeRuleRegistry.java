@@ -76,9 +76,8 @@ public final class ChangeRuleRegistry {
   }
 
   /**
-   * The ids of every change rule: pass them to {@link dev.zdp.validator.Validator#Validator(
-   * dev.zdp.validator.RuleRegistry, List)} so {@code spec.rules} may set them without being
-   * reported as unknown.
+   * The ids of every change rule, which {@link ChangeValidator} lets {@code spec.rules} set without
+   * reporting them as unknown.
    */
   public List<String> ids() {
     return List.copyOf(rules.keySet());

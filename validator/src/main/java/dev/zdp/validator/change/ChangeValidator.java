@@ -8,7 +8,6 @@ import dev.zdp.validator.Diagnostic;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.Validator;
 import dev.zdp.validator.report.RuleDescription;
 import dev.zdp.validator.rules.deprecation.DeprecatedSink;
 import java.util.ArrayList;
@@ -19,8 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Judges a pull request: the single-model rules on the proposed model (head), then the change rules
- * on base against head.
+ * The one public entry point into validation: it knows every rule id {@code spec.rules} may set
+ * (single-model rules and change rules), so every command and the sandbox validate through it.
+ * {@link #validate(LoadResult)} checks one model; {@link #validate(LoadResult, LoadResult,
+ * Optional, boolean)} judges a pull request: the single-model rules on the proposed model (head),
+ * then the change rules on base against head.
  *
  * <ul>
  *   <li>An invalid base (the live model) is reported separately, as warnings under {@value

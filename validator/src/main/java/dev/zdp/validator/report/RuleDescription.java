@@ -4,7 +4,6 @@ import dev.zdp.model.load.LoadProblem;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,10 @@ import java.util.Objects;
 public record RuleDescription(
     String id, String summary, Severity defaultSeverity, boolean adjustable) {
 
-  /** The summary of {@link Validator#RULE_CONFIG}, which is no rule of the registry. */
+  /** The id under which unknown entries of {@code spec.rules} are reported. */
+  public static final String RULE_CONFIG = "rule-config";
+
+  /** The summary of {@link #RULE_CONFIG}, which is no rule of the registry. */
   static final String RULE_CONFIG_SUMMARY =
       "Every entry of spec.rules names a rule zdp has, and only rules can change level";
 
@@ -42,7 +44,7 @@ public record RuleDescription(
     for (LoadProblem.Code code : LoadProblem.Code.values()) {
       all.add(new RuleDescription(code.id(), code.summary(), Severity.ERROR, false));
     }
-    all.add(new RuleDescription(Validator.RULE_CONFIG, RULE_CONFIG_SUMMARY, Severity.ERROR, false));
+    all.add(new RuleDescription(RULE_CONFIG, RULE_CONFIG_SUMMARY, Severity.ERROR, false));
     return List.copyOf(all);
   }
 

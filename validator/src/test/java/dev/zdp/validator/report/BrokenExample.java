@@ -5,8 +5,7 @@ import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.load.SourceFile;
 import dev.zdp.validator.Report;
-import dev.zdp.validator.RuleRegistry;
-import dev.zdp.validator.Validator;
+import dev.zdp.validator.change.ChangeValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +20,7 @@ final class BrokenExample {
   }
 
   static Report report() throws ModelSourceException {
-    return new Validator(RuleRegistry.builtIn()).validate(ModelLoader.load(files()));
+    return ChangeValidator.builtIn().validate(ModelLoader.load(files()));
   }
 
   static Path directory() {

@@ -6,7 +6,6 @@ import dev.zdp.model.load.LoadProblem;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class RuleDescriptionTest {
             java.util.Arrays.stream(LoadProblem.Code.values())
                 .map(LoadProblem.Code::id)
                 .toArray(String[]::new));
-    assertThat(all.get(all.size() - 1).id()).isEqualTo(Validator.RULE_CONFIG);
+    assertThat(all.get(all.size() - 1).id()).isEqualTo(RuleDescription.RULE_CONFIG);
   }
 
   @Test

@@ -19,7 +19,6 @@ import dev.zdp.validator.Report;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -112,7 +111,7 @@ class SarifFormatTest {
     for (LoadProblem.Code code : LoadProblem.Code.values()) {
       expected.add(code.id());
     }
-    expected.add(Validator.RULE_CONFIG);
+    expected.add(RuleDescription.RULE_CONFIG);
     assertThat(ids).containsExactlyElementsOf(expected);
   }
 

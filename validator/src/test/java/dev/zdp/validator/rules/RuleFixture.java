@@ -10,7 +10,8 @@ import dev.zdp.validator.Report;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.Validator;
+import dev.zdp.validator.change.ChangeRuleRegistry;
+import dev.zdp.validator.change.ChangeValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -85,7 +86,7 @@ public final class RuleFixture {
   public static RuleFixture run(RuleRegistry rules, String directory) {
     List<SourceFile> files = read(directory);
     LoadResult loaded = ModelLoader.load(files);
-    Report report = new Validator(rules).validate(loaded);
+    Report report = new ChangeValidator(rules, ChangeRuleRegistry.builtIn()).validate(loaded);
     return new RuleFixture(directory, files, loaded, report);
   }
 

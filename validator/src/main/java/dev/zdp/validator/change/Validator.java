@@ -1,4 +1,4 @@
-package dev.zdp.validator;
+package dev.zdp.validator.change;
 
 import dev.zdp.model.Ecosystem;
 import dev.zdp.model.Model;
@@ -7,6 +7,13 @@ import dev.zdp.model.RuleLevel;
 import dev.zdp.model.Suggestions;
 import dev.zdp.model.load.LoadProblem;
 import dev.zdp.model.load.LoadResult;
+import dev.zdp.validator.Diagnostic;
+import dev.zdp.validator.Findings;
+import dev.zdp.validator.Report;
+import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleRegistry;
+import dev.zdp.validator.Severity;
+import dev.zdp.validator.report.RuleDescription;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +22,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Runs the rules of a registry over a loaded model. Load problems become error diagnostics under
- * their own ids; rule findings are then adjusted by the ecosystem's {@code spec.rules} levels.
+ * Runs the single-model rules of a registry over a loaded model, for {@link ChangeValidator}, the
+ * one public entry point (which knows every rule id {@code spec.rules} may set). Load problems
+ * become error diagnostics under their own ids; rule findings are then adjusted by the ecosystem's
+ * {@code spec.rules} levels.
  */
-public final class Validator {
-
-  /** The id under which unknown entries of {@code spec.rules} are reported. */
-  public static final String RULE_CONFIG = "rule-config";
+final class Validator {
 
   /**
    * From this many datastores on, rules run on the common fork-join pool's threads; their findings
@@ -32,20 +38,16 @@ public final class Validator {
   private final RuleRegistry registry;
   private final List<String> otherRuleIds;
 
-  public Validator(RuleRegistry registry) {
-    this(registry, List.of());
-  }
-
   /**
    * @param otherRuleIds ids of rules run elsewhere (the change rules) that {@code spec.rules} may
    *     also set, so they are not reported as unknown
    */
-  public Validator(RuleRegistry registry, List<String> otherRuleIds) {
+  Validator(RuleRegistry registry, List<String> otherRuleIds) {
     this.registry = registry;
     this.otherRuleIds = List.copyOf(otherRuleIds);
   }
 
-  public Report validate(LoadResult loaded) {
+  Report validate(LoadResult loaded) {
     List<Diagnostic> all = new ArrayList<>();
     for (LoadProblem problem : loaded.problems()) {
       all.add(
@@ -62,21 +64,12 @@ public final class Validator {
   }
 
   /** Runs every rule over {@code model}, with the model's own rule levels applied. */
-  public List<Diagnostic> check(Model model) {
+  List<Diagnostic> check(Model model) {
     Stream<Rule> rules = registry.rules().stream();
     if (model.datastores().size() >= PARALLEL_FROM_DATASTORES) {
       rules = rules.parallel();
     }
-    List<Diagnostic> found =
-        rules
-            .flatMap(
-                rule -> {
-                  Findings findings = new Findings(model);
-                  findings.startRule(rule);
-                  rule.check(model, findings);
-                  return findings.diagnostics().stream();
-                })
-            .toList();
+    List<Diagnostic> found = rules.flatMap(rule -> Findings.of(rule, model).stream()).toList();
     Map<String, RuleLevel> levels = model.ecosystem().map(Ecosystem::rules).orElse(Map.of());
     List<Diagnostic> result = new ArrayList<>();
     for (Diagnostic d : found) {
@@ -120,7 +113,12 @@ public final class Validator {
                   .orElse("`zdp rules` lists every rule id");
       result.add(
           new Diagnostic(
-              RULE_CONFIG, Severity.ERROR, message, model.locate(path), Optional.of(path), hint));
+              RuleDescription.RULE_CONFIG,
+              Severity.ERROR,
+              message,
+              model.locate(path),
+              Optional.of(path),
+              hint));
     }
     return result;
   }
