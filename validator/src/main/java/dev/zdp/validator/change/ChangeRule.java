@@ -1,22 +1,15 @@
 package dev.zdp.validator.change;
 
-import dev.zdp.validator.Severity;
+import dev.zdp.validator.RuleMetadata;
 
 /**
  * One check over a change: the live model (base) against the proposed one (head). Like a {@link
  * dev.zdp.validator.Rule}, a change rule is one small class with a stable id, a one-line summary
  * and a default severity, and it reports every finding, never just the first. Each is listed once
- * in {@link ChangeRuleRegistry#builtIn()} and described in docs/change-rules.md.
+ * in {@code META-INF/services/dev.zdp.validator.change.ChangeRule} (see {@link
+ * dev.zdp.validator.Registry}) and described in docs/change-rules.md.
  */
-public interface ChangeRule {
-
-  /** The stable id, lower-case words joined by {@code -}: {@code column-removed}. */
-  String id();
-
-  /** One line saying what the rule requires. */
-  String summary();
-
-  Severity defaultSeverity();
+public interface ChangeRule extends RuleMetadata {
 
   /**
    * Ownership, compatibility or deprecation: decides what {@code --allow-breaking-changes} does.

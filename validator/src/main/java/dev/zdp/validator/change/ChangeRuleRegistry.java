@@ -1,78 +1,32 @@
 package dev.zdp.validator.change;
 
+import dev.zdp.validator.Registry;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.change.compatibility.ClassificationAddedNotAllowed;
-import dev.zdp.validator.change.compatibility.ColumnAddedNotNullable;
-import dev.zdp.validator.change.compatibility.ColumnNullabilityChanged;
-import dev.zdp.validator.change.compatibility.ColumnRemoved;
-import dev.zdp.validator.change.compatibility.ColumnTypeChanged;
-import dev.zdp.validator.change.compatibility.ColumnTypeNarrowed;
-import dev.zdp.validator.change.compatibility.DatasetRemoved;
-import dev.zdp.validator.change.compatibility.DatastoreRemoved;
-import dev.zdp.validator.change.compatibility.PrimaryKeyChanged;
-import dev.zdp.validator.change.compatibility.SourceRepointed;
-import dev.zdp.validator.change.compatibility.ZeroSchemaEvolution;
-import dev.zdp.validator.change.ownership.ChangeSourceOwnsNothing;
-import dev.zdp.validator.change.ownership.FirstModelSource;
-import dev.zdp.validator.change.ownership.ObjectOwnership;
 import dev.zdp.validator.report.RuleDescription;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one explicit list of change rules, kept apart from the single-model {@link
- * dev.zdp.validator.RuleRegistry}. A new change rule is added to {@link #builtIn()} and nowhere
- * else; ids are unique.
+ * The change rules, kept apart from the single-model {@link dev.zdp.validator.RuleRegistry} by the
+ * same {@link Registry} mechanism: the built-in ones are listed in {@code
+ * META-INF/services/dev.zdp.validator.change.ChangeRule}; ids are unique.
  */
 public final class ChangeRuleRegistry {
 
-  private final Map<String, ChangeRule> rules;
+  private final Registry<ChangeRule> rules;
 
   public ChangeRuleRegistry(List<ChangeRule> rules) {
-    Map<String, ChangeRule> byId = new LinkedHashMap<>();
-    for (ChangeRule rule : rules) {
-      ChangeRule previous = byId.putIfAbsent(rule.id(), rule);
-      if (previous != null) {
-        throw new IllegalArgumentException(
-            "two change rules share the id '"
-                + rule.id()
-                + "': "
-                + previous.getClass().getName()
-                + " and "
-                + rule.getClass().getName());
-      }
-    }
-    this.rules = Collections.unmodifiableMap(byId);
+    this.rules = new Registry<>(rules);
   }
 
   /** Every change rule zdp ships, in the order they run. */
   public static ChangeRuleRegistry builtIn() {
-    return new ChangeRuleRegistry(
-        List.of(
-            // who may change what
-            new FirstModelSource(),
-            new ChangeSourceOwnsNothing(),
-            new ObjectOwnership(),
-            // what consumers of a dataset rely on
-            new DatastoreRemoved(),
-            new DatasetRemoved(),
-            new SourceRepointed(),
-            new ColumnRemoved(),
-            new ColumnTypeNarrowed(),
-            new ColumnTypeChanged(),
-            new ColumnNullabilityChanged(),
-            new ColumnAddedNotNullable(),
-            new PrimaryKeyChanged(),
-            new ClassificationAddedNotAllowed(),
-            new ZeroSchemaEvolution()));
+    return new ChangeRuleRegistry(Registry.builtIn(ChangeRule.class).rules());
   }
 
   public List<ChangeRule> rules() {
-    return List.copyOf(rules.values());
+    return rules.rules();
   }
 
   /**
@@ -80,7 +34,7 @@ public final class ChangeRuleRegistry {
    * reporting them as unknown.
    */
   public List<String> ids() {
-    return List.copyOf(rules.keySet());
+    return rules.ids();
   }
 
   /**
@@ -91,7 +45,7 @@ public final class ChangeRuleRegistry {
    */
   public List<RuleDescription> descriptions() {
     List<RuleDescription> all = new ArrayList<>();
-    for (ChangeRule rule : rules.values()) {
+    for (ChangeRule rule : rules.rules()) {
       all.add(
           new RuleDescription(
               rule.id(),
@@ -110,6 +64,6 @@ public final class ChangeRuleRegistry {
   }
 
   public Optional<ChangeRule> rule(String id) {
-    return Optional.ofNullable(rules.get(id));
+    return rules.rule(id);
   }
 }

@@ -6,6 +6,7 @@ import dev.zdp.model.RuleLevel;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.validator.Diagnostic;
 import dev.zdp.validator.Report;
+import dev.zdp.validator.RuleLevels;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.report.RuleDescription;
@@ -119,21 +120,16 @@ public final class ChangeValidator {
       findings.startRule(rule);
       rule.check(change, findings);
     }
-    Map<String, RuleLevel> levels = levels(change);
+    RuleLevels levels = new RuleLevels(levels(change));
     List<Diagnostic> result = new ArrayList<>();
     for (ChangeFindings.Found found : findings.found()) {
-      Diagnostic d = found.diagnostic();
       ChangeCategory category = found.rule().category();
-      if (category != ChangeCategory.OWNERSHIP) {
-        RuleLevel level = levels.get(d.rule());
-        if (level == RuleLevel.OFF) {
-          continue;
-        }
-        if (level != null) {
-          d = d.withSeverity(level == RuleLevel.ERROR ? Severity.ERROR : Severity.WARNING);
-        }
-      }
-      result.add(allowBreakingChanges && category.overridable() ? allowed(d) : d);
+      Optional<Diagnostic> leveled =
+          category == ChangeCategory.OWNERSHIP
+              ? Optional.of(found.diagnostic())
+              : levels.apply(found.diagnostic());
+      leveled.ifPresent(
+          d -> result.add(allowBreakingChanges && category.overridable() ? allowed(d) : d));
     }
     return result;
   }

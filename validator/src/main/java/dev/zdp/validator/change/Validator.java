@@ -3,7 +3,6 @@ package dev.zdp.validator.change;
 import dev.zdp.model.Ecosystem;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
-import dev.zdp.model.RuleLevel;
 import dev.zdp.model.Suggestions;
 import dev.zdp.model.load.LoadProblem;
 import dev.zdp.model.load.LoadResult;
@@ -11,6 +10,7 @@ import dev.zdp.validator.Diagnostic;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleLevels;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.report.RuleDescription;
@@ -70,16 +70,9 @@ final class Validator {
       rules = rules.parallel();
     }
     List<Diagnostic> found = rules.flatMap(rule -> Findings.of(rule, model).stream()).toList();
-    Map<String, RuleLevel> levels = model.ecosystem().map(Ecosystem::rules).orElse(Map.of());
+    RuleLevels levels = new RuleLevels(model.ecosystem().map(Ecosystem::rules).orElse(Map.of()));
     List<Diagnostic> result = new ArrayList<>();
-    for (Diagnostic d : found) {
-      RuleLevel level = levels.get(d.rule());
-      if (level == null) {
-        result.add(d);
-      } else if (level != RuleLevel.OFF) {
-        result.add(d.withSeverity(level == RuleLevel.ERROR ? Severity.ERROR : Severity.WARNING));
-      }
-    }
+    found.forEach(d -> levels.apply(d).ifPresent(result::add));
     model.ecosystem().ifPresent(e -> result.addAll(unknownRuleLevels(model, e)));
     return result;
   }
