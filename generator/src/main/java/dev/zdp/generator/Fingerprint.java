@@ -5,8 +5,6 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import com.hubspot.jinjava.Jinjava;
 import dev.zdp.generator.template.TemplateEngine;
-import dev.zdp.generator.zero.ZeroRenderer;
-import dev.zdp.model.platform.zero.ZeroNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,16 +40,16 @@ final class Fingerprint {
    * renderer's formatting, the template engine and zdp's filters.
    */
   private static final List<String> RENDERING_CODE =
-      List.of(
-          Fingerprint.class.getName(),
-          ZeroRenderer.class.getName(),
-          "dev.zdp.generator.zero.StagingTables",
-          TemplateEngine.class.getName(),
-          "dev.zdp.generator.template.Filters",
-          "dev.zdp.generator.template.DirectFilterCalls",
-          "dev.zdp.generator.template.HclFormatter",
-          "dev.zdp.generator.template.StrictMap",
-          ZeroNames.class.getName());
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  Fingerprint.class.getName(),
+                  TemplateEngine.class.getName(),
+                  "dev.zdp.generator.template.Filters",
+                  "dev.zdp.generator.template.DirectFilterCalls",
+                  "dev.zdp.generator.template.HclFormatter",
+                  "dev.zdp.generator.template.StrictMap"),
+              PlatformRenderer.builtIn().stream().flatMap(r -> r.renderingCode().stream()))
+          .toList();
 
   private Fingerprint() {}
 
@@ -68,7 +66,7 @@ final class Fingerprint {
       text(hasher, code);
       bytes(hasher, classFile(code));
     }
-    for (String name : ZeroRenderer.TEMPLATES) {
+    for (String name : Generator.templateNames()) {
       text(hasher, name);
       text(hasher, TemplateEngine.builtIn(name).orElse(""));
     }

@@ -1,7 +1,6 @@
 package dev.zdp.generator;
 
 import dev.zdp.generator.template.TemplateEngine;
-import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
 import dev.zdp.model.platform.IngestedDatastore;
@@ -57,7 +56,7 @@ public final class Generator {
 
   /** The templates a user can override, by name (e.g. {@code zero/datastore.tf.j2}). */
   public static List<String> templateNames() {
-    return ZeroRenderer.TEMPLATES;
+    return PlatformRenderer.builtIn().stream().flatMap(r -> r.templates().stream()).toList();
   }
 
   /** The options both sides of a plan must be rendered with, for {@code Planner}. */
@@ -165,12 +164,13 @@ public final class Generator {
     };
   }
 
-  /** The datastores each Zero platform renders, by root module directory and name. */
+  /** The datastores each platform renders, by root module directory and name. */
   private Map<String, IngestedDatastore> rendered(IntentionGraph graph) {
     Map<String, IngestedDatastore> stores = new HashMap<>();
     for (PlatformIntentions platform : graph.platforms()) {
-      if (Platform.ZERO.equals(platform.platform().type())) {
-        for (ZeroRenderer.Module module : ZeroRenderer.modules(platform, shardSize)) {
+      Optional<PlatformRenderer> renderer = PlatformRenderer.of(platform.platform().type());
+      if (renderer.isPresent()) {
+        for (PlatformRenderer.RootModule module : renderer.get().modules(platform, shardSize)) {
           module.datastores().forEach(s -> stores.put(module.dir() + "/" + s.name(), s));
         }
       }
@@ -189,9 +189,8 @@ public final class Generator {
     IntentionGraph graph = IntentionGraph.of(model);
     List<PendingArtifact> artifacts = new ArrayList<>();
     for (PlatformIntentions platform : graph.platforms()) {
-      if (Platform.ZERO.equals(platform.platform().type())) {
-        artifacts.addAll(ZeroRenderer.artifacts(platform, shardSize, rendered));
-      }
+      PlatformRenderer.of(platform.platform().type())
+          .ifPresent(r -> artifacts.addAll(r.artifacts(platform, shardSize, rendered)));
     }
     Set<String> seen = new HashSet<>();
     for (PendingArtifact artifact : artifacts) {
