@@ -1,6 +1,7 @@
 package dev.zdp.action;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,8 +14,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency direction of ARCHITECTURE.md, checked over the main classes of every module (they
  * are all on this module's test classpath): model depends on no other module; validator and
- * generator depend on model only; only the action's own classes use the action; nothing uses the
- * sandbox.
+ * generator depend on model only; only the action's own classes use the action; within the action,
+ * the CLI ({@code action.cli}) and the CI ({@code action.ci}) stand apart over the shared layer
+ * ({@code action.engine}, {@code action.deploy}); no package of any module is part of a cycle. That
+ * nothing uses the sandbox is checked where the sandbox is on the classpath, in the sandbox module
+ * ({@code dev.zdp.sandbox.NothingUsesTheSandboxTest}): this module cannot even compile against it.
  */
 class ArchitectureTest {
 
@@ -23,6 +27,10 @@ class ArchitectureTest {
   private static final String GENERATOR = "dev.zdp.generator..";
   private static final String ACTION = "dev.zdp.action..";
   private static final String SANDBOX = "dev.zdp.sandbox..";
+  private static final String CLI = "dev.zdp.action.cli..";
+  private static final String CI = "dev.zdp.action.ci..";
+  private static final String ENGINE = "dev.zdp.action.engine..";
+  private static final String DEPLOY = "dev.zdp.action.deploy..";
 
   private static JavaClasses classes;
 
@@ -91,13 +99,35 @@ class ArchitectureTest {
   }
 
   @Test
-  void nothingUsesTheSandbox() {
+  void noPackageIsPartOfACycle() {
+    slices().matching("dev.zdp.(**)").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theCiDoesNotUseTheCli() {
     noClasses()
         .that()
-        .resideOutsideOfPackage(SANDBOX)
+        .resideInAPackage(CI)
         .should()
         .dependOnClassesThat()
-        .resideInAPackage(SANDBOX)
+        .resideInAPackage(CLI)
         .check(classes);
+  }
+
+  @Test
+  void theSharedLayerUsesNeitherTheCliNorTheCi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ENGINE, DEPLOY)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CLI, CI)
+        .check(classes);
+  }
+
+  @Test
+  void theSandboxIsNotOnThisClasspath() {
+    assertThat(classes.stream().map(JavaClass::getPackageName))
+        .noneMatch(name -> name.startsWith("dev.zdp.sandbox"));
   }
 }

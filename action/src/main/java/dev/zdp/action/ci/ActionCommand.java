@@ -1,4 +1,4 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
 import dev.zdp.model.load.ModelSourceException;
 import java.io.IOException;
@@ -68,39 +68,28 @@ public final class ActionCommand implements Callable<Integer> {
 
   private static int check(ActionEnvironment env, Trigger.ChangeRequest change, PrintWriter out)
       throws ModelSourceException, IOException {
-    boolean github = env.forge() == ActionEnvironment.Forge.GITHUB;
-    String subject = (github ? "pull request #" : "merge request !") + change.number();
-    ChangeCheck.Outcome outcome = ChangeCheck.run(env, change, subject);
-    if (github) {
-      new GithubReporter(env, out)
-          .report(
-              outcome.result(),
-              outcome.head(),
-              change.headSha(),
-              Optional.of(change.number()),
-              outcome.result().artifactsChange());
-    } else {
-      new GitlabReporter(env, out)
-          .report(outcome.result(), outcome.head(), change.headSha(), Optional.of(change.number()));
-    }
+    Forge forge = Forge.of(env, out);
+    ChangeCheck.Outcome outcome =
+        ChangeCheck.run(env, change, forge.changeRequest(change.number()));
+    forge.report(
+        outcome.result(),
+        outcome.head(),
+        change.headSha(),
+        Optional.of(change.number()),
+        outcome.result().artifactsChange());
     return outcome.result().passes() ? 0 : 1;
   }
 
   private static int live(ActionEnvironment env, Trigger.LiveUpdate update, PrintWriter out)
       throws ModelSourceException, IOException {
     LiveRun.Outcome outcome = new LiveRun(env, out).run(update);
-    if (env.forge() == ActionEnvironment.Forge.GITHUB) {
-      new GithubReporter(env, out)
-          .report(
-              outcome.result(),
-              outcome.model(),
-              update.sha(),
-              Optional.empty(),
-              outcome.artifactsChanged());
-    } else {
-      new GitlabReporter(env, out)
-          .report(outcome.result(), outcome.model(), update.sha(), Optional.empty());
-    }
+    Forge.of(env, out)
+        .report(
+            outcome.result(),
+            outcome.model(),
+            update.sha(),
+            Optional.empty(),
+            outcome.artifactsChanged());
     return outcome.succeeded() ? 0 : 1;
   }
 }

@@ -1,6 +1,6 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
-import dev.zdp.action.github.PullRequestEvent;
+import dev.zdp.action.ci.github.PullRequestEvent;
 import dev.zdp.model.RepositoryRef;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
 import dev.zdp.model.Suggestions;
 import java.util.Arrays;

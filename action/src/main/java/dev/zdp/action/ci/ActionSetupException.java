@@ -1,4 +1,4 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
 /**
  * The action cannot run in this environment (an unknown event, a missing variable, a bad input):

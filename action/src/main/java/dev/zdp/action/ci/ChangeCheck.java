@@ -1,7 +1,8 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
-import dev.zdp.action.report.AffectedGraph;
-import dev.zdp.action.report.CheckResult;
+import dev.zdp.action.ci.report.AffectedGraph;
+import dev.zdp.action.ci.report.CheckResult;
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;

@@ -1,4 +1,4 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
 import java.util.Locale;
 

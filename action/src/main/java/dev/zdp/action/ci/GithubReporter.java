@@ -1,11 +1,13 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
-import dev.zdp.action.github.StepSummary;
-import dev.zdp.action.github.StickyComment;
-import dev.zdp.action.github.WorkflowOutputs;
-import dev.zdp.action.report.CheckResult;
-import dev.zdp.action.report.FileLinks;
-import dev.zdp.action.report.ReportMarkdown;
+import dev.zdp.action.ci.github.StepSummary;
+import dev.zdp.action.ci.github.StickyComment;
+import dev.zdp.action.ci.github.WorkflowOutputs;
+import dev.zdp.action.ci.report.CheckResult;
+import dev.zdp.action.ci.report.FileLinks;
+import dev.zdp.action.ci.report.ReportMarkdown;
+import dev.zdp.action.deploy.LogFolds;
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.plan.Action;
 import dev.zdp.validator.change.ChangeValidator;
 import dev.zdp.validator.report.GithubFormat;
@@ -16,13 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Reports a run on GitHub: annotations as workflow commands on stdout, the SARIF file, the sticky
  * pull request comment, the job summary and the step outputs. A token that may not comment (a
  * fork's pull request) costs the comment only, with a notice.
  */
-final class GithubReporter {
+final class GithubReporter implements Forge {
 
   private final ActionEnvironment env;
   private final PrintWriter out;
@@ -32,11 +35,33 @@ final class GithubReporter {
     this.out = out;
   }
 
+  @Override
+  public String changeRequest(long number) {
+    return "pull request #" + number;
+  }
+
+  @Override
+  public LogFolds logFolds() {
+    return LogFolds.github();
+  }
+
+  @Override
+  public PersonIdent commitAuthor() {
+    return new PersonIdent(
+        "github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com");
+  }
+
+  @Override
+  public String pushUser() {
+    return "x-access-token";
+  }
+
   /**
    * @param sha the commit the findings' lines are linked at
    * @param pullRequest the pull request to comment on, if any
    */
-  void report(
+  @Override
+  public void report(
       CheckResult result,
       ModelAtCommit head,
       String sha,

@@ -1,21 +1,24 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
-import dev.zdp.action.gitlab.MergeRequestNote;
-import dev.zdp.action.report.CheckResult;
-import dev.zdp.action.report.FileLinks;
-import dev.zdp.action.report.ReportMarkdown;
+import dev.zdp.action.ci.gitlab.MergeRequestNote;
+import dev.zdp.action.ci.report.CheckResult;
+import dev.zdp.action.ci.report.FileLinks;
+import dev.zdp.action.ci.report.ReportMarkdown;
+import dev.zdp.action.deploy.LogFolds;
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.plan.PlanRenderer;
 import dev.zdp.validator.report.TextFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Reports a run on GitLab: the text report in the job log, the Code Quality file (on every
  * pipeline, so the merge request widget can compare with the default branch) and the sticky merge
  * request note. A token that may not write notes costs the note only.
  */
-final class GitlabReporter {
+final class GitlabReporter implements Forge {
 
   private final ActionEnvironment env;
   private final PrintWriter out;
@@ -25,7 +28,34 @@ final class GitlabReporter {
     this.out = out;
   }
 
-  void report(CheckResult result, ModelAtCommit head, String sha, Optional<Long> mergeRequest)
+  @Override
+  public String changeRequest(long number) {
+    return "merge request !" + number;
+  }
+
+  @Override
+  public LogFolds logFolds() {
+    return LogFolds.gitlab();
+  }
+
+  @Override
+  public PersonIdent commitAuthor() {
+    return new PersonIdent("zdp", "zdp@noreply.invalid");
+  }
+
+  @Override
+  public String pushUser() {
+    return "zdp";
+  }
+
+  /** GitLab has no place for whether the artifacts changed: the job log says it. */
+  @Override
+  public void report(
+      CheckResult result,
+      ModelAtCommit head,
+      String sha,
+      Optional<Long> mergeRequest,
+      boolean artifactsChanged)
       throws IOException {
     new TextFormat(result.filesRead()).write(result.report(), out);
     result.plan().ifPresent(plan -> out.println("plan: " + PlanRenderer.summary(plan)));

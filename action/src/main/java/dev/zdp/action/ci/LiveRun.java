@@ -1,9 +1,10 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
+import dev.zdp.action.ci.report.CheckResult;
 import dev.zdp.action.deploy.CommitAndPush;
 import dev.zdp.action.deploy.LogFolds;
 import dev.zdp.action.deploy.TerraformRunner;
-import dev.zdp.action.report.CheckResult;
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;
@@ -127,16 +128,13 @@ final class LiveRun {
       return new Deployed(false, false);
     }
     String branch = inputs.commitBranch().orElse(update.branch());
-    PersonIdent author =
-        env.forge() == ActionEnvironment.Forge.GITHUB
-            ? new PersonIdent(
-                "github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
-            : new PersonIdent("zdp", "zdp@noreply.invalid");
+    Forge forge = Forge.of(env, out);
+    PersonIdent author = forge.commitAuthor();
     CommitAndPush publisher =
         new CommitAndPush(
             env.repository(),
             inputs.outputPath(),
-            env.forge() == ActionEnvironment.Forge.GITHUB ? "x-access-token" : "zdp",
+            forge.pushUser(),
             inputs.token().get(),
             author,
             out);
@@ -169,8 +167,7 @@ final class LiveRun {
       out.println("zdp: terraform is not on PATH; install it or set ZDP_TERRAFORM");
       return false;
     }
-    LogFolds folds =
-        env.forge() == ActionEnvironment.Forge.GITHUB ? LogFolds.github() : LogFolds.gitlab();
+    LogFolds folds = Forge.of(env, out).logFolds();
     try {
       List<String> applied =
           new TerraformRunner(terraform.get(), env.variables(), folds, out)

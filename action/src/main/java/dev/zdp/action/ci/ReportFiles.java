@@ -1,6 +1,7 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
-import dev.zdp.action.report.CheckResult;
+import dev.zdp.action.ci.report.CheckResult;
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.validator.report.GitlabFormat;
 import dev.zdp.validator.report.ReportFormat;
 import dev.zdp.validator.report.RuleDescription;

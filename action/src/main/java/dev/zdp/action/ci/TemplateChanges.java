@@ -1,6 +1,6 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
-import dev.zdp.action.cli.UserTemplates;
+import dev.zdp.action.engine.UserTemplates;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.zdp.action.cli;
 
-import dev.zdp.action.ActionCommand;
+import dev.zdp.action.ci.ActionCommand;
 import dev.zdp.validator.RuleRegistry;
 import java.nio.file.Path;
 import java.util.Map;

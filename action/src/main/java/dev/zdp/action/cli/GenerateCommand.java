@@ -1,5 +1,8 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.engine.CannotRun;
+import dev.zdp.action.engine.CheckedModel;
+import dev.zdp.action.engine.UserTemplates;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.Generator;

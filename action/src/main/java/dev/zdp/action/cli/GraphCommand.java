@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.engine.CheckedModel;
 import dev.zdp.generator.graph.GraphRenderer;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.ModelSourceException;

@@ -1,5 +1,9 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.engine.CannotRun;
+import dev.zdp.action.engine.CheckedModel;
+import dev.zdp.action.engine.TemplatesAtCommit;
+import dev.zdp.action.engine.UserTemplates;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Plan;

@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.engine.CannotRun;
 import dev.zdp.model.Suggestions;
 import dev.zdp.validator.report.GithubFormat;
 import dev.zdp.validator.report.GitlabFormat;

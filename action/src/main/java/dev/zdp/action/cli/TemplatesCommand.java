@@ -1,5 +1,7 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.engine.CannotRun;
+import dev.zdp.action.engine.UserTemplates;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.template.TemplateEngine;
 import dev.zdp.model.Suggestions;

@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.engine.CannotRun;
 import dev.zdp.model.RepositoryRef;
 import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.DirectorySource;

@@ -1,6 +1,6 @@
 package dev.zdp.action.cli;
 
-import dev.zdp.action.ActionCommand;
+import dev.zdp.action.ci.ActionCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

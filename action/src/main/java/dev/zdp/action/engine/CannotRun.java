@@ -1,17 +1,17 @@
-package dev.zdp.action.cli;
+package dev.zdp.action.engine;
 
 /**
  * zdp cannot do what it was asked, for a reason the user can fix: the message is the one line shown
- * after {@code zdp: }, naming the bad input and what to do about it. Exit code {@value
- * ExitCodes#CANNOT_RUN}.
+ * after {@code zdp: }, naming the bad input and what to do about it. Exit code 2 ({@code
+ * ExitCodes.CANNOT_RUN}).
  */
-final class CannotRun extends RuntimeException {
+public final class CannotRun extends RuntimeException {
 
-  CannotRun(String message) {
+  public CannotRun(String message) {
     super(message);
   }
 
-  CannotRun(String message, Throwable cause) {
+  public CannotRun(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,4 +1,4 @@
-package dev.zdp.action.cli;
+package dev.zdp.action.engine;
 
 import dev.zdp.model.Model;
 import dev.zdp.model.load.BoundFiles;
@@ -25,9 +25,10 @@ import java.util.List;
  * @param filesRead how many model files were read
  * @param source where the model was read from, for messages
  */
-record CheckedModel(Model model, Report report, int filesRead, String source) {
+public record CheckedModel(Model model, Report report, int filesRead, String source) {
 
-  static CheckedModel read(ModelSource source, RuleRegistry rules) throws ModelSourceException {
+  public static CheckedModel read(ModelSource source, RuleRegistry rules)
+      throws ModelSourceException {
     return read(source, rules, null);
   }
 
@@ -35,7 +36,7 @@ record CheckedModel(Model model, Report report, int filesRead, String source) {
    * Reads and validates a model, taking from {@code shared} (when not null) what binding files of
    * the same bytes gave in an earlier read, and leaving this read's there.
    */
-  static CheckedModel read(ModelSource source, RuleRegistry rules, BoundFiles shared)
+  public static CheckedModel read(ModelSource source, RuleRegistry rules, BoundFiles shared)
       throws ModelSourceException {
     List<SourceFile> files = source.files();
     LoadResult loaded = shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared);
@@ -43,7 +44,7 @@ record CheckedModel(Model model, Report report, int filesRead, String source) {
     return new CheckedModel(loaded.model(), report, files.size(), source.describe());
   }
 
-  boolean hasErrors() {
+  public boolean hasErrors() {
     return report.errors() > 0;
   }
 
@@ -53,7 +54,7 @@ record CheckedModel(Model model, Report report, int filesRead, String source) {
    *
    * @return true when the model has no errors and the command may go on
    */
-  boolean reportTo(PrintWriter err, String nothing) {
+  public boolean reportTo(PrintWriter err, String nothing) {
     if (report.diagnostics().isEmpty()) {
       return true;
     }
@@ -78,7 +79,7 @@ record CheckedModel(Model model, Report report, int filesRead, String source) {
     return !hasErrors();
   }
 
-  static String count(long n, String thing) {
+  public static String count(long n, String thing) {
     return n + " " + thing + (n == 1 ? "" : "s");
   }
 }

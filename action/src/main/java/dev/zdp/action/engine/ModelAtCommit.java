@@ -1,6 +1,5 @@
-package dev.zdp.action;
+package dev.zdp.action.engine;
 
-import dev.zdp.action.cli.TemplatesAtCommit;
 import dev.zdp.generator.ArtifactSink;
 import dev.zdp.generator.Generator;
 import dev.zdp.model.Model;
@@ -27,10 +26,10 @@ import java.util.function.BiPredicate;
  * @param filesRead how many model files the commit holds
  * @param modelWideFile where findings about the model as a whole are placed (the first file read)
  */
-record ModelAtCommit(
+public record ModelAtCommit(
     Path directory, String sha, LoadResult loaded, int filesRead, String modelWideFile) {
 
-  static ModelAtCommit read(Path directory, String sha) throws ModelSourceException {
+  public static ModelAtCommit read(Path directory, String sha) throws ModelSourceException {
     return read(directory, sha, null);
   }
 
@@ -38,7 +37,7 @@ record ModelAtCommit(
    * Reads the model at {@code sha}, taking from {@code shared} (when not null) what binding files
    * of the same bytes gave in an earlier read (the other side of a pull request).
    */
-  static ModelAtCommit read(Path directory, String sha, BoundFiles shared)
+  public static ModelAtCommit read(Path directory, String sha, BoundFiles shared)
       throws ModelSourceException {
     List<SourceFile> files = new GitCommitSource(directory, sha).files();
     return new ModelAtCommit(
@@ -49,7 +48,7 @@ record ModelAtCommit(
         files.isEmpty() ? "." : files.get(0).path());
   }
 
-  Model model() {
+  public Model model() {
     return loaded.model();
   }
 
@@ -59,7 +58,7 @@ record ModelAtCommit(
    *
    * @throws RuntimeException when the model or a template cannot be rendered
    */
-  SortedMap<String, byte[]> render(Optional<Integer> shardSize, String templatesSha) {
+  public SortedMap<String, byte[]> render(Optional<Integer> shardSize, String templatesSha) {
     return render(shardSize, templatesSha, (module, store) -> true);
   }
 
@@ -67,7 +66,7 @@ record ModelAtCommit(
    * Renders like {@link #render(Optional, String)}, leaving out the own files of the datastores
    * {@code rendered} refuses (see {@link Generator#differences}).
    */
-  SortedMap<String, byte[]> render(
+  public SortedMap<String, byte[]> render(
       Optional<Integer> shardSize,
       String templatesSha,
       BiPredicate<String, IngestedDatastore> rendered) {
@@ -83,15 +82,15 @@ record ModelAtCommit(
    *
    * @return the paths of every artifact, sorted
    */
-  SortedSet<String> render(Optional<Integer> shardSize, String templatesSha, ArtifactSink sink)
-      throws IOException {
+  public SortedSet<String> render(
+      Optional<Integer> shardSize, String templatesSha, ArtifactSink sink) throws IOException {
     try (TemplatesAtCommit templates = TemplatesAtCommit.read(directory, templatesSha)) {
       return new Generator(shardSize).render(model(), templates.templates().directory(), sink);
     }
   }
 
   /** The intention graph, or an empty one when the model is too broken to draw. */
-  IntentionGraph graph() {
+  public IntentionGraph graph() {
     try {
       return IntentionGraph.of(model());
     } catch (RuntimeException e) {

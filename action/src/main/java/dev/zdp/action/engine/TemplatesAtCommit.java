@@ -1,4 +1,4 @@
-package dev.zdp.action.cli;
+package dev.zdp.action.engine;
 
 import java.io.File;
 import java.io.IOException;

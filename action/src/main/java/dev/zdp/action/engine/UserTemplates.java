@@ -1,4 +1,4 @@
-package dev.zdp.action.cli;
+package dev.zdp.action.engine;
 
 import dev.zdp.generator.Generator;
 import dev.zdp.model.Suggestions;
@@ -30,7 +30,7 @@ public record UserTemplates(Optional<Path> directory, String shownAs) {
   }
 
   /** Where to fix {@code template}, if the user's directory overrides it. */
-  Optional<String> fileToFix(String template) {
+  public Optional<String> fileToFix(String template) {
     return directory
         .filter(dir -> Files.isRegularFile(dir.resolve(template)))
         .map(dir -> template + " in " + shownAs);

@@ -1,7 +1,8 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;

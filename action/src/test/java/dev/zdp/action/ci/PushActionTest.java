@@ -1,4 +1,4 @@
-package dev.zdp.action;
+package dev.zdp.action.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.zdp.action.github;
+package dev.zdp.action.ci.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

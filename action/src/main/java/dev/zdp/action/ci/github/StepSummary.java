@@ -1,6 +1,6 @@
-package dev.zdp.action.github;
+package dev.zdp.action.ci.github;
 
-import dev.zdp.action.report.MarkdownCut;
+import dev.zdp.action.ci.report.MarkdownCut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.zdp.action.github;
+package dev.zdp.action.ci.github;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

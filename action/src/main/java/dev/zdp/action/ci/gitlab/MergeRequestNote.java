@@ -1,8 +1,8 @@
-package dev.zdp.action.gitlab;
+package dev.zdp.action.ci.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zdp.action.report.MarkdownCut;
+import dev.zdp.action.ci.report.MarkdownCut;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

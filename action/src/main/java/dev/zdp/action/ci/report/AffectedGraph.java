@@ -1,4 +1,4 @@
-package dev.zdp.action.report;
+package dev.zdp.action.ci.report;
 
 import dev.zdp.model.DatasetGroup;
 import dev.zdp.model.Datastore;

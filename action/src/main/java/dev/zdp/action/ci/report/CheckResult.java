@@ -1,4 +1,4 @@
-package dev.zdp.action.report;
+package dev.zdp.action.ci.report;
 
 import dev.zdp.generator.plan.Action;
 import dev.zdp.generator.plan.Plan;

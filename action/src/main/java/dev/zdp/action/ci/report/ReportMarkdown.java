@@ -1,4 +1,4 @@
-package dev.zdp.action.report;
+package dev.zdp.action.ci.report;
 
 import dev.zdp.generator.graph.GraphRenderer;
 import dev.zdp.generator.plan.PlanRenderer;

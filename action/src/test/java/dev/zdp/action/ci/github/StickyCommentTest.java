@@ -1,4 +1,4 @@
-package dev.zdp.action.github;
+package dev.zdp.action.ci.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

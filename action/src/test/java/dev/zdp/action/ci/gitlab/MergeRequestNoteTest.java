@@ -1,4 +1,4 @@
-package dev.zdp.action.gitlab;
+package dev.zdp.action.ci.gitlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.zdp.action.report;
+package dev.zdp.action.ci.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
