@@ -8,13 +8,23 @@ import java.util.List;
 
 /**
  * A consumed dataset as it is in the base and as it is in the head (possibly unchanged), with the
- * sinks that consume it.
+ * sinks that consume it and its columns that differ, computed once.
  */
 public record DatasetChange(
-    String datastore, Dataset before, Dataset after, List<Consumer> consumers) {
+    String datastore,
+    Dataset before,
+    Dataset after,
+    List<Consumer> consumers,
+    List<ColumnChange> columns) {
 
   public DatasetChange {
     consumers = List.copyOf(consumers);
+    columns = List.copyOf(columns);
+  }
+
+  /** The change, with its columns compared once here. */
+  public DatasetChange(String datastore, Dataset before, Dataset after, List<Consumer> consumers) {
+    this(datastore, before, after, consumers, ColumnChange.between(before, after));
   }
 
   /** {@code crm.customers}, as sinks name it. */

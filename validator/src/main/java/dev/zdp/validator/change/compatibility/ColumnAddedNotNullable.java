@@ -2,6 +2,7 @@ package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
 import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
 
@@ -18,10 +19,11 @@ public final class ColumnAddedNotNullable extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      for (Column added : dataset.after().columns()) {
-        if (added.nullable() || dataset.before().column(added.name()).isPresent()) {
+      for (ColumnChange column : dataset.columns()) {
+        if (!column.added() || column.after().orElseThrow().nullable()) {
           continue;
         }
+        Column added = column.after().orElseThrow();
         findings.report(
             dataset.columnPath(added.name()),
             "Cannot add column '"

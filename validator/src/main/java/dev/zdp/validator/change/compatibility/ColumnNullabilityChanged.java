@@ -2,6 +2,7 @@ package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
 import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
 
@@ -20,10 +21,12 @@ public final class ColumnNullabilityChanged extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      for (Column old : dataset.before().columns()) {
-        dataset
-            .after()
-            .column(old.name())
+      for (ColumnChange kept : dataset.columns()) {
+        if (!kept.kept()) {
+          continue;
+        }
+        Column old = kept.before().orElseThrow();
+        kept.after()
             .filter(now -> now.nullable() != old.nullable())
             .ifPresent(
                 now ->

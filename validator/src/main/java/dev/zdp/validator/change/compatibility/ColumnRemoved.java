@@ -2,6 +2,7 @@ package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
 import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
 import java.util.Optional;
@@ -16,13 +17,15 @@ public final class ColumnRemoved extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      for (Column old : dataset.before().columns()) {
-        if (dataset.after().column(old.name()).isPresent()) {
+      for (ColumnChange removed : dataset.columns()) {
+        if (!removed.removed()) {
           continue;
         }
+        Column old = removed.before().orElseThrow();
         Optional<Column> renamedTo =
-            dataset.after().columns().stream()
-                .filter(c -> dataset.before().column(c.name()).isEmpty())
+            dataset.columns().stream()
+                .filter(ColumnChange::added)
+                .map(c -> c.after().orElseThrow())
                 .filter(c -> c.type().equals(old.type()))
                 .findFirst();
         String hint =

@@ -2,6 +2,7 @@ package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
 import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
 import dev.zdp.validator.change.compatibility.TypeWidening.Verdict;
@@ -19,10 +20,12 @@ public final class ColumnTypeChanged extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      for (Column old : dataset.before().columns()) {
-        dataset
-            .after()
-            .column(old.name())
+      for (ColumnChange kept : dataset.columns()) {
+        if (!kept.kept()) {
+          continue;
+        }
+        Column old = kept.before().orElseThrow();
+        kept.after()
             .filter(now -> TypeWidening.classify(old.type(), now.type()) == Verdict.CHANGED)
             .ifPresent(
                 now ->

@@ -6,6 +6,7 @@ import dev.zdp.model.Platform;
 import dev.zdp.model.platform.Consumer;
 import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.validator.change.ChangeFindings;
+import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
@@ -39,9 +40,10 @@ public final class ZeroSchemaEvolution extends CompatibilityRule {
       if (onZero.isEmpty()) {
         continue;
       }
-      for (Column old : dataset.before().columns()) {
-        Optional<Column> now = dataset.after().column(old.name());
-        if (now.isEmpty()
+      for (ColumnChange kept : dataset.columns()) {
+        Column old = kept.before().orElse(null);
+        Optional<Column> now = kept.after();
+        if (!kept.kept()
             || TypeWidening.classify(old.type(), now.get().type()) != Verdict.WIDENED
             || ZeroNames.icebergPromotes(old.type(), now.get().type())) {
           continue;
