@@ -8,6 +8,7 @@ import dev.zdp.model.platform.IngestedDataset;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformIntentions;
+import dev.zdp.model.platform.zero.ZeroLayout;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -303,7 +304,7 @@ public final class Planner {
 
   private static Optional<PlannedChange> compareFile(
       String path, byte[] before, byte[] after, Consumers consumers) {
-    boolean job = path.contains("/merge/") && path.endsWith(".sql");
+    boolean job = ZeroLayout.readMergeJob(inPlatform(path)).isPresent();
     String type = job ? "merge job" : "file";
     SortedSet<String> workspaces = consumers.ofFile(path);
     if (before == null) {
@@ -445,18 +446,23 @@ public final class Planner {
     }
 
     SortedSet<String> ofFile(String path) {
-      String[] parts = path.split("/");
-      // <platform>/merge/<datastore>/<dataset>[.forensic].sql
-      if (parts.length == 4 && parts[1].equals("merge")) {
-        String dataset = parts[3].replaceAll("(\\.forensic)?\\.sql$", "");
-        return byDataset.getOrDefault(parts[0] + "/" + parts[2] + "/" + dataset, new TreeSet<>());
+      String platform = path.split("/")[0];
+      Optional<ZeroLayout.MergeJob> job = ZeroLayout.readMergeJob(inPlatform(path));
+      if (job.isPresent()) {
+        String dataset = job.get().datastore() + "/" + job.get().dataset();
+        return byDataset.getOrDefault(platform + "/" + dataset, new TreeSet<>());
       }
-      // <platform>/staging/<datastore>.sql
-      if (parts.length == 3 && parts[1].equals("staging") && parts[2].endsWith(".sql")) {
-        String datastore = parts[2].substring(0, parts[2].length() - ".sql".length());
-        return byDatastore.getOrDefault(parts[0] + "/" + datastore, new TreeSet<>());
+      Optional<String> staging = ZeroLayout.readStagingDdl(inPlatform(path));
+      if (staging.isPresent()) {
+        return byDatastore.getOrDefault(platform + "/" + staging.get(), new TreeSet<>());
       }
-      return byPlatform.getOrDefault(parts[0], new TreeSet<>());
+      return byPlatform.getOrDefault(platform, new TreeSet<>());
     }
+  }
+
+  /** {@code merge/crm/customers.sql} for {@code zero/merge/crm/customers.sql}. */
+  private static String inPlatform(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
   }
 }

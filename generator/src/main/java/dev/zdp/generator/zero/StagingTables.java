@@ -8,6 +8,7 @@ import dev.zdp.model.Datastore;
 import dev.zdp.model.Platform;
 import dev.zdp.model.platform.IngestedDataset;
 import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.zero.ZeroLayout;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class StagingTables {
 
   /** Where a datastore's staging DDL goes, relative to the output directory. */
   static String path(Platform platform, IngestedDatastore store) {
-    return platform.name() + "/staging/" + fileName(store);
+    return platform.name() + "/" + ZeroLayout.stagingDdl(store.name());
   }
 
   /** The file's name inside {@code staging/}: {@code <datastore>.sql}. */

@@ -5,6 +5,7 @@ import dev.zdp.generator.PlatformRenderer;
 import dev.zdp.model.Platform;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.PlatformIntentions;
+import dev.zdp.model.platform.zero.ZeroLayout;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,10 @@ public final class ZeroPlatform implements PlatformRenderer {
   @Override
   public List<String> renderingCode() {
     return List.of(
-        ZeroRenderer.class.getName(), StagingTables.class.getName(), ZeroNames.class.getName());
+        ZeroRenderer.class.getName(),
+        StagingTables.class.getName(),
+        ZeroNames.class.getName(),
+        ZeroLayout.class.getName());
   }
 
   @Override

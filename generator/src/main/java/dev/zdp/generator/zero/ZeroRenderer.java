@@ -12,6 +12,7 @@ import dev.zdp.model.Platform;
 import dev.zdp.model.platform.IngestedDataset;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.PlatformIntentions;
+import dev.zdp.model.platform.zero.ZeroLayout;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -457,14 +458,13 @@ public final class ZeroRenderer {
               + dataset.name()
               + "': it has no primary key (mark its key columns primaryKey: true)");
     }
-    String dir = platform.name() + "/merge/" + datastore.name() + "/";
     listJob(
         platform,
         shared,
         ingested,
         datastore,
         "live",
-        dir + dataset.name() + ".sql",
+        platform.name() + "/" + ZeroLayout.mergeJob(datastore.name(), dataset.name(), false),
         "zero/merge_live.sql.j2",
         rendered,
         out,
@@ -476,7 +476,7 @@ public final class ZeroRenderer {
           ingested,
           datastore,
           "forensic",
-          dir + dataset.name() + ".forensic.sql",
+          platform.name() + "/" + ZeroLayout.mergeJob(datastore.name(), dataset.name(), true),
           "zero/merge_forensic.sql.j2",
           rendered,
           out,
@@ -516,7 +516,7 @@ public final class ZeroRenderer {
             "task_id",
             datastore.name() + "__" + dataset.name() + "__" + milestoning,
             "path",
-            path.substring((platform.name() + "/merge/").length())));
+            path.substring((platform.name() + "/" + ZeroLayout.MERGE + "/").length())));
   }
 
   /** A MERGE job's {@code job}: built when the job is rendered, not held for every job at once. */

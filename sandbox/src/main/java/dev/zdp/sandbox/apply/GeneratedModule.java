@@ -2,6 +2,7 @@ package dev.zdp.sandbox.apply;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.bertramlabs.plugins.hcl4j.HCLParserException;
+import dev.zdp.model.platform.zero.ZeroLayout;
 import dev.zdp.sandbox.SandboxException;
 import dev.zdp.sandbox.TopicSpec;
 import java.io.IOException;
@@ -122,8 +123,8 @@ public record GeneratedModule(
         directory,
         topics,
         connectors,
-        sqlFiles(directory, "merge"),
-        sqlFiles(directory, "staging"));
+        sqlFiles(directory, ZeroLayout.MERGE),
+        sqlFiles(directory, ZeroLayout.STAGING));
   }
 
   private static TopicSpec topic(String file, String address, Map<?, ?> body, Set<String> missing) {
@@ -255,11 +256,7 @@ public record GeneratedModule(
 
   /** The MERGE job of a dataset's live or forensic corpus table, when generated. */
   public Optional<Path> mergeJob(String datastore, String dataset, boolean forensic) {
-    Path job =
-        directory
-            .resolve("merge")
-            .resolve(datastore)
-            .resolve(dataset + (forensic ? ".forensic.sql" : ".sql"));
+    Path job = directory.resolve(ZeroLayout.mergeJob(datastore, dataset, forensic));
     return mergeJobs.contains(job) ? Optional.of(job) : Optional.empty();
   }
 
@@ -269,9 +266,12 @@ public record GeneratedModule(
    * merge/<datastore>/<dataset>}.
    */
   public Optional<String> stagingTable(Path mergeJob) {
-    String datastore = mergeJob.getParent().getFileName().toString();
-    String dataset = mergeJob.getFileName().toString().replaceFirst("(\\.forensic)?\\.sql$", "");
-    String suffix = "." + datastore + "__" + dataset;
+    Optional<ZeroLayout.MergeJob> job =
+        ZeroLayout.readMergeJob(directory.relativize(mergeJob).toString().replace('\\', '/'));
+    if (job.isEmpty()) {
+      return Optional.empty();
+    }
+    String suffix = "." + job.get().datastore() + "__" + job.get().dataset();
     return connectors.stream()
         .map(connector -> connector.config().getOrDefault("iceberg.tables", ""))
         .flatMap(tables -> Stream.of(tables.split(",")))
