@@ -44,17 +44,24 @@ final class SitePaths {
 
   /** A name as a file name: safe on every file system and in a URL, distinct for distinct names. */
   static String file(String name) {
+    if (!name.isEmpty() && name.chars().allMatch(SitePaths::kept)) {
+      return name; // the usual case: model names are lower-case identifiers
+    }
     StringBuilder out = new StringBuilder(name.length());
     name.codePoints()
         .forEach(
             c -> {
-              if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+              if (kept(c)) {
                 out.append((char) c);
               } else {
                 out.append('~').append(Integer.toHexString(c)).append('~');
               }
             });
     return out.isEmpty() ? "~" : out.toString();
+  }
+
+  private static boolean kept(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 
   /** The path from the page at {@code from} to {@code to}, both relative to the site's root. */
