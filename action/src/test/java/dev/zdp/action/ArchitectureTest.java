@@ -100,4 +100,15 @@ class ArchitectureTest {
         .resideInAPackage(SANDBOX)
         .check(classes);
   }
+
+  @Test
+  void theCatalogSiteUsesTheModelOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.zdp.catalog..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(VALIDATOR, GENERATOR, ACTION, SANDBOX)
+        .check(classes);
+  }
 }
