@@ -130,4 +130,15 @@ class ArchitectureTest {
     assertThat(classes.stream().map(JavaClass::getPackageName))
         .noneMatch(name -> name.startsWith("dev.zdp.sandbox"));
   }
+
+  @Test
+  void theCatalogSiteUsesTheModelOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.zdp.catalog..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(VALIDATOR, GENERATOR, ACTION, SANDBOX)
+        .check(classes);
+  }
 }

@@ -19,6 +19,8 @@ import java.util.function.Function;
  * @param token the token for comments and pushes; empty when none was given
  * @param sarifPath where the SARIF file is written, relative to the repository root
  * @param githubApiUrl the GitHub REST API root (GitHub Enterprise has its own)
+ * @param docsOut where a push run writes the catalog site ({@code zdp docs}), relative to the
+ *     repository root; empty for no site
  */
 public record ActionInputs(
     String modelPath,
@@ -30,7 +32,8 @@ public record ActionInputs(
     boolean failOnWarnings,
     Optional<Integer> shardSize,
     String githubApiUrl,
-    String sarifPath) {
+    String sarifPath,
+    Optional<String> docsOut) {
 
   /** Reads GitHub's {@code INPUT_*} variables. */
   static ActionInputs github(Map<String, String> env) {
@@ -71,7 +74,8 @@ public record ActionInputs(
         bool(input.apply("fail-on-warnings").orElse("false"), shownAs.apply("fail-on-warnings")),
         shardSize(input.apply("shard-size"), shownAs.apply("shard-size")),
         githubApiUrl,
-        input.apply("sarif-path").orElse("zdp.sarif"));
+        input.apply("sarif-path").orElse("zdp.sarif"),
+        input.apply("docs-out"));
   }
 
   private static Deploy deploy(String text, String shownAs) {

@@ -5,6 +5,8 @@ import dev.zdp.action.deploy.CommitAndPush;
 import dev.zdp.action.deploy.LogFolds;
 import dev.zdp.action.deploy.TerraformRunner;
 import dev.zdp.action.engine.ModelAtCommit;
+import dev.zdp.catalog.CatalogException;
+import dev.zdp.catalog.CatalogSite;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;
@@ -67,6 +69,7 @@ final class LiveRun {
       return new Outcome(
           result(subject, report, model, Optional.empty(), notes), model, true, false);
     }
+    writeDocs(model, notes);
     ArtifactWriter.Preview rendered = ArtifactWriter.preview(env.outputDirectory());
     SortedSet<String> artifacts;
     Plan plan;
@@ -115,6 +118,28 @@ final class LiveRun {
         model,
         deployed.succeeded(),
         deployed.changedFiles());
+  }
+
+  /**
+   * The catalog site ({@code zdp docs}) into the {@code docs-out} input's directory, for a later
+   * step to publish on GitHub or GitLab Pages; nothing when the input is empty. A site that cannot
+   * be written is a note, not a failed deploy: the platform does not depend on it.
+   */
+  private void writeDocs(ModelAtCommit model, List<String> notes) throws IOException {
+    Optional<String> docsOut = env.inputs().docsOut();
+    if (docsOut.isEmpty()) {
+      return;
+    }
+    Path site = env.repository().resolve(docsOut.get()).normalize();
+    try {
+      CatalogSite.Written written = CatalogSite.write(model.model(), site);
+      out.println(
+          "zdp: wrote the catalog site (" + written.pages() + " pages) to " + docsOut.get());
+      notes.add("Catalog site written to `" + docsOut.get() + "` (" + written.pages() + " pages).");
+    } catch (CatalogException e) {
+      out.println("zdp: no catalog site was written: " + e.getMessage());
+      notes.add("No catalog site was written: " + e.getMessage());
+    }
   }
 
   /** Whether a deploy succeeded, and whether it changed the deployed files. */

@@ -37,6 +37,9 @@ final class CommandFactory implements IFactory {
     if (type == GraphCommand.class) {
       return type.cast(new GraphCommand(rules));
     }
+    if (type == DocsCommand.class) {
+      return type.cast(new DocsCommand(rules));
+    }
     if (type == RulesCommand.class) {
       return type.cast(new RulesCommand(rules));
     }

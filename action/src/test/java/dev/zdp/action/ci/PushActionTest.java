@@ -137,6 +137,21 @@ class PushActionTest {
   }
 
   @Test
+  void docsOutWritesTheCatalogSiteForPages() throws Exception {
+    Map<String, String> env = environment(head(), "none", "1");
+    env.put("INPUT_DOCS-OUT", "public");
+
+    ActionRun run = ActionRun.run(env, temp);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("zdp: wrote the catalog site (").contains(") to public");
+    assertThat(workspace.resolve("public/dataset/crm/customers.html"))
+        .content()
+        .contains("<h1><span class=\"kind\">Dataset</span> crm.customers</h1>");
+    assertThat(Files.readString(temp.resolve("summary-1"))).contains("Catalog site written to");
+  }
+
+  @Test
   void aModelWithErrorsFailsAndDeploysNothing() throws Exception {
     try (Git git = Git.open(workspace.toFile())) {
       ActionRun.edit(

@@ -45,7 +45,8 @@ class ActionDefinitionIT {
                 "fail-on-warnings", "false",
                 "shard-size", "",
                 "github-api-url", "${{ github.api_url }}",
-                "sarif-path", "zdp.sarif"));
+                "sarif-path", "zdp.sarif",
+                "docs-out", ""));
     action
         .get("inputs")
         .forEach(input -> assertThat(input.get("description").asText()).isNotBlank());
