@@ -8,6 +8,7 @@ import dev.zdp.validator.rules.declarations.ZoneDeclaration;
 import dev.zdp.validator.rules.deprecation.DeprecatedSink;
 import dev.zdp.validator.rules.naming.DuplicateName;
 import dev.zdp.validator.rules.naming.NameFormat;
+import dev.zdp.validator.rules.platform.PlatformEndpoints;
 import dev.zdp.validator.rules.platform.PlatformRequirements;
 import dev.zdp.validator.rules.platform.zero.ZeroCaptureType;
 import dev.zdp.validator.rules.platform.zero.ZeroColumnTypes;
@@ -69,6 +70,7 @@ public final class RuleRegistry {
             new DatasetClassification(),
             new ClassificationPolicy(),
             new PlatformRequirements(),
+            new PlatformEndpoints(),
             new PlatformPolicy(),
             new ProductionDependency(),
             new DeprecatedSink(),
