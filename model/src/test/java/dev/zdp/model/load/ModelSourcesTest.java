@@ -49,6 +49,41 @@ class ModelSourcesTest {
   }
 
   @Test
+  void aSymlinkedModelFileInsideTheDirectoryIsReadAndOneLeadingOutsideIsAnError() throws Exception {
+    write("model/real/a.yaml", "a: 1\n");
+    Files.createSymbolicLink(dir.resolve("model/b.yaml"), dir.resolve("model/real/a.yaml"));
+    String root = dir.resolve("model").toString();
+
+    assertThat(new DirectorySource(dir.resolve("model")).files())
+        .extracting(SourceFile::path)
+        .containsExactly(root + "/b.yaml", root + "/real/a.yaml");
+
+    write("elsewhere/c.yaml", "c: 1\n");
+    Files.createSymbolicLink(dir.resolve("model/c.yaml"), dir.resolve("elsewhere/c.yaml"));
+    assertThatThrownBy(() -> new DirectorySource(dir.resolve("model")).files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessage(
+            "model file '"
+                + root
+                + "/c.yaml' is a symbolic link to '"
+                + dir.resolve("elsewhere/c.yaml").toRealPath()
+                + "', outside the model directory; zdp reads only files inside it (copy the file"
+                + " in, or link to a file inside the directory)");
+  }
+
+  @Test
+  void anUnreadableFileSaysWhy() throws Exception {
+    write("model/a.yaml", "a: 1\n");
+    Path file = dir.resolve("model/a.yaml");
+    file.toFile().setReadable(false);
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root");
+
+    assertThatThrownBy(() -> new DirectorySource(dir.resolve("model")).files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessageContaining("permission denied reading '" + file + "'");
+  }
+
+  @Test
   void missingDirectoryIsOneClearMessage() {
     assertThatThrownBy(() -> new DirectorySource(dir.resolve("nope")).files())
         .isInstanceOf(ModelSourceException.class)
