@@ -23,6 +23,7 @@ import dev.zdp.validator.rules.references.TeamReference;
 import dev.zdp.validator.rules.references.ZoneReference;
 import dev.zdp.validator.rules.schema.PrimaryKey;
 import dev.zdp.validator.rules.secrets.CredentialName;
+import dev.zdp.validator.rules.secrets.SecretInText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public final class RuleRegistry {
             new DeprecatedSink(),
             new CaptureFormat(),
             new CredentialName(),
+            new SecretInText(),
             new ZeroCaptureType(),
             new ZeroColumnTypes(),
             new ZeroTopicNames(),

@@ -72,6 +72,29 @@ class ModelSourcesTest {
   }
 
   @Test
+  void aDamagedRepositorySaysSoInsteadOfAdvisingAFetch() throws Exception {
+    write("model/a.yaml", "a: 1\n");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      RevCommit commit = commit(git, "first");
+      String blob;
+      try (org.eclipse.jgit.treewalk.TreeWalk walk =
+          org.eclipse.jgit.treewalk.TreeWalk.forPath(
+              git.getRepository(), "model/a.yaml", commit.getTree())) {
+        blob = walk.getObjectId(0).name();
+      }
+      Files.delete(
+          dir.resolve(".git/objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2)));
+
+      assertThatThrownBy(() -> new GitCommitSource(dir.resolve("model"), "HEAD").files())
+          .isInstanceOf(ModelSourceException.class)
+          .hasMessageContaining("is damaged")
+          .hasMessageContaining("git fsck")
+          .hasMessageNotContaining("git fetch");
+    }
+  }
+
+  @Test
   void anUnreadableFileSaysWhy() throws Exception {
     write("model/a.yaml", "a: 1\n");
     Path file = dir.resolve("model/a.yaml");
