@@ -74,7 +74,11 @@ public final class ArtifactWriter {
   }
 
   /** What the manifest records of one file. */
-  private record Entry(long size, String content, String fingerprint) {}
+  private record Entry(long size, String content, String fingerprint) {
+    Entry withFingerprint(String newFingerprint) {
+      return new Entry(size, content, newFingerprint);
+    }
+  }
 
   /**
    * A manifest as read: the renderer fingerprint it was written with (empty when it has none) and
@@ -152,12 +156,16 @@ public final class ArtifactWriter {
    */
   public static Staging stage(Path outDir, boolean renderEverything) throws IOException {
     Path root = outDir.toAbsolutePath().normalize();
-    Staging staging =
-        new Staging(
-            root,
-            Files.exists(root, LinkOption.NOFOLLOW_LINKS),
-            Manifest.read(root),
-            renderEverything);
+    boolean rootExisted = Files.exists(root, LinkOption.NOFOLLOW_LINKS);
+    OutputLock lock = OutputLock.acquire(root);
+    Staging staging;
+    try {
+      staging = new Staging(root, rootExisted, Manifest.read(root), renderEverything, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      removeIfEmpty(root, rootExisted);
+      throw e;
+    }
     staging.deleteTemporaryFilesOnExit();
     return staging;
   }
@@ -184,7 +192,15 @@ public final class ArtifactWriter {
      */
     private final Thread onExit = new Thread(this::deleteTemporaryFiles, "zdp-staging-cleanup");
 
-    private Staging(Path root, boolean rootExisted, Manifest previous, boolean renderEverything) {
+    private final OutputLock lock;
+
+    private Staging(
+        Path root,
+        boolean rootExisted,
+        Manifest previous,
+        boolean renderEverything,
+        OutputLock lock) {
+      this.lock = lock;
       this.root = root;
       this.rootExisted = rootExisted;
       this.previous = previous;
@@ -276,6 +292,26 @@ public final class ArtifactWriter {
       committed = true;
       Files.createDirectories(root);
       List<String> written = new ArrayList<>(new TreeSet<>(staged.keySet()));
+      Path manifestFile = root.resolve(MANIFEST);
+      boolean removes = previous.paths().stream().anyMatch(old -> !artifacts.contains(old));
+      if (!written.isEmpty() || removes) {
+        // First a manifest owning every file the directory may hold until this write is done (the
+        // files replaced recorded as never matching): a write that fails half-way leaves no file
+        // that no manifest owns, and the next run renders and removes what it must.
+        SortedSet<String> all = new TreeSet<>(previous.paths());
+        all.addAll(artifacts);
+        writeAtomically(
+            manifestFile,
+            manifestBytes(
+                all,
+                path ->
+                    staged.containsKey(path) || !entries.containsKey(path)
+                        ? previous
+                            .entries()
+                            .getOrDefault(path, new Entry(-1, NO_FINGERPRINT, NO_FINGERPRINT))
+                            .withFingerprint(NO_FINGERPRINT)
+                        : entries.get(path)));
+      }
       for (String path : written) {
         Files.move(
             staged.get(path),
@@ -295,11 +331,24 @@ public final class ArtifactWriter {
           removeEmptyParents(root, stale.getParent());
         }
       }
+      byte[] manifestBytes = manifestBytes(artifacts, entries::get);
+      if (!sameBytes(manifestFile, manifestBytes)) {
+        writeAtomically(manifestFile, manifestBytes);
+      }
+      return new Result(
+          written,
+          new ArrayList<>(new TreeSet<>(unchanged)),
+          removed,
+          new ArrayList<>(new TreeSet<>(upToDate)));
+    }
+
+    private byte[] manifestBytes(
+        SortedSet<String> paths, java.util.function.Function<String, Entry> entryOf) {
       StringBuilder manifest = new StringBuilder(HEADER).append('\n');
       manifest.append(RENDERER).append(renderer.isEmpty() ? NO_FINGERPRINT : renderer).append('\n');
       manifest.append(COLUMNS).append('\n');
-      for (String path : artifacts) {
-        Entry entry = entries.get(path);
+      for (String path : paths) {
+        Entry entry = entryOf.apply(path);
         manifest
             .append(path)
             .append('\t')
@@ -310,16 +359,7 @@ public final class ArtifactWriter {
             .append(entry.fingerprint())
             .append('\n');
       }
-      byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
-      Path manifestFile = root.resolve(MANIFEST);
-      if (!sameBytes(manifestFile, manifestBytes)) {
-        writeAtomically(manifestFile, manifestBytes);
-      }
-      return new Result(
-          written,
-          new ArrayList<>(new TreeSet<>(unchanged)),
-          removed,
-          new ArrayList<>(new TreeSet<>(upToDate)));
+      return manifest.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void deleteTemporaryFilesOnExit() {
@@ -334,6 +374,11 @@ public final class ArtifactWriter {
           // the JVM is stopping: leave what cannot be deleted
         }
       }
+      try {
+        lock.close();
+      } catch (IOException e) {
+        // the JVM is stopping: a lock file left behind is taken over by the next run
+      }
     }
 
     /** Deletes the temporary files of a write that was not committed. */
@@ -344,20 +389,19 @@ public final class ArtifactWriter {
       } catch (IllegalStateException e) {
         // the JVM is already stopping: the hook runs anyway
       }
-      if (committed) {
-        return;
-      }
-      for (Path temp : staged.values()) {
-        Files.deleteIfExists(temp);
-        removeEmptyParents(root, temp.getParent());
-      }
-      staged.clear();
-      if (!rootExisted && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-        try (var entries = Files.list(root)) {
-          if (entries.findAny().isEmpty()) {
-            Files.delete(root);
+      try {
+        if (!committed) {
+          for (Path temp : staged.values()) {
+            Files.deleteIfExists(temp);
+            removeEmptyParents(root, temp.getParent());
           }
+          staged.clear();
         }
+      } finally {
+        lock.close();
+      }
+      if (!committed) {
+        removeIfEmpty(root, rootExisted);
       }
     }
   }
@@ -461,8 +505,9 @@ public final class ArtifactWriter {
      * @param artifacts every artifact of the render: the rendered and the up-to-date ones
      */
     public Result write(SortedSet<String> artifacts) throws IOException {
+      boolean rootExisted = Files.exists(root, LinkOption.NOFOLLOW_LINKS);
       try (Staging staging =
-          new Staging(root, Files.exists(root, LinkOption.NOFOLLOW_LINKS), previous, false)) {
+          new Staging(root, rootExisted, previous, false, OutputLock.acquire(root))) {
         staging.renderer(renderer);
         for (Map.Entry<String, Entry> kept : new TreeMap<>(upToDate).entrySet()) {
           staging.keep(kept.getKey(), kept.getValue());
@@ -483,11 +528,22 @@ public final class ArtifactWriter {
         && Arrays.equals(Files.readAllBytes(file), content);
   }
 
+  /** Removes {@code root} when this write created it and left it empty. */
+  private static void removeIfEmpty(Path root, boolean rootExisted) throws IOException {
+    if (!rootExisted && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      try (var entries = Files.list(root)) {
+        if (entries.findAny().isEmpty()) {
+          Files.delete(root);
+        }
+      }
+    }
+  }
+
   /** The path an artifact is written to; fails for one that is not allowed. */
   private static Path check(Path root, String path) {
     Path target = resolve(root, path);
-    if (path.equals(MANIFEST)) {
-      throw new IllegalArgumentException("an artifact cannot be named " + MANIFEST);
+    if (path.equals(MANIFEST) || path.equals(OutputLock.FILE)) {
+      throw new IllegalArgumentException("an artifact cannot be named " + path);
     }
     if (path.contains("\t") || path.contains("\n") || path.contains("\r")) {
       throw new IllegalArgumentException(

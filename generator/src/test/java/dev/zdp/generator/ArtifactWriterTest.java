@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -133,5 +134,49 @@ class ArtifactWriterTest {
     assertThat(again.written()).isEmpty();
     assertThat(again.removed()).isEmpty();
     assertThat(again.unchanged()).hasSize(12);
+  }
+
+  @Test
+  void aSecondWriteIntoTheSameDirectoryFailsInOneLineAndTheLockGoesWithTheFirst()
+      throws IOException {
+    Path dir = out.resolve("gen");
+    try (ArtifactWriter.Staging first = ArtifactWriter.stage(dir)) {
+      assertThatThrownBy(() -> ArtifactWriter.stage(dir))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("another zdp generate is writing into '" + dir + "'")
+          .hasMessageNotContaining("\n");
+      first.accept("zero/a.tf", "-", "a\n".getBytes(StandardCharsets.UTF_8));
+      first.commit(new TreeSet<>(java.util.Set.of("zero/a.tf")));
+    }
+    assertThat(dir.resolve(".zdp-lock")).doesNotExist();
+    // the next write takes the directory, and so does one after a run killed with its lock file
+    Files.writeString(dir.resolve(".zdp-lock"), "");
+    ArtifactWriter.write(dir, artifacts("zero/a.tf", "b\n"));
+    assertThat(dir.resolve(".zdp-lock")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("zero/a.tf"))).isEqualTo("b\n");
+  }
+
+  @Test
+  void aWriteThatFailsHalfWayLeavesEveryFileOwnedByTheManifest() throws IOException {
+    ArtifactWriter.write(out, artifacts("zero/a.tf", "a\n", "zero/b.tf", "b\n"));
+    // the last file in order cannot be moved into place: a directory with a file holds its path
+    Files.createDirectories(out.resolve("zero/zz.tf"));
+    Files.writeString(out.resolve("zero/zz.tf/keep"), "x");
+
+    assertThatThrownBy(
+            () ->
+                ArtifactWriter.write(
+                    out, artifacts("zero/a.tf", "a2\n", "zero/c.tf", "c\n", "zero/zz.tf", "z\n")))
+        .isInstanceOf(IOException.class);
+
+    assertThat(Files.readString(out.resolve("zero/c.tf"))).isEqualTo("c\n");
+    assertThat(ArtifactWriter.readManifest(out)).contains("zero/a.tf", "zero/b.tf", "zero/c.tf");
+
+    // the next write (of another model) removes what it no longer generates, c.tf included
+    Files.delete(out.resolve("zero/zz.tf/keep"));
+    Files.delete(out.resolve("zero/zz.tf"));
+    ArtifactWriter.Result result = ArtifactWriter.write(out, artifacts("zero/a.tf", "a\n"));
+    assertThat(result.removed()).containsExactly("zero/b.tf", "zero/c.tf");
+    assertThat(ArtifactWriter.readManifest(out)).containsExactly("zero/a.tf");
   }
 }

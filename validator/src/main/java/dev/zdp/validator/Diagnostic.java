@@ -1,6 +1,7 @@
 package dev.zdp.validator;
 
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.Secrets;
 import dev.zdp.model.SourceLocation;
 import java.util.Comparator;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * One finding: which rule, how severe, what is wrong, where (file, line, column and object path),
- * and how to fix it.
+ * and how to fix it. A secret the message or hint quotes is masked ({@link Secrets#mask}).
  *
  * @param location where the offending node was written; empty only for findings about the model as
  *     a whole (such as "no Ecosystem document")
@@ -41,6 +42,9 @@ public record Diagnostic(
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(hint, "hint");
+    // a finding may quote a value the model holds: never a secret, in any report format
+    message = Secrets.mask(message);
+    hint = Secrets.mask(hint);
   }
 
   /** The same finding at another severity (rule levels set in the ecosystem). */

@@ -6,6 +6,7 @@ import dev.zdp.action.engine.UserTemplates;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.Generator;
+import dev.zdp.generator.OutputLock;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.validator.RuleRegistry;
@@ -107,11 +108,19 @@ final class GenerateCommand implements Callable<Integer> {
       everythingRendered = staging.whyEverythingIsRendered();
       result = staging.commit(artifacts);
     } catch (GenerationException e) {
-      stderr.println("zdp: nothing was generated: " + e.getMessage());
+      String at =
+          e.object().flatMap(checked.model()::locate).map(location -> location + ": ").orElse("");
+      stderr.println("zdp: nothing was generated: " + at + e.getMessage());
       return ExitCodes.FINDINGS;
+    } catch (OutputLock.Locked e) {
+      throw new CannotRun(e.getMessage(), e);
     } catch (IOException e) {
       throw new CannotRun(
-          "cannot write into '" + outDir + "': " + e + "; choose a writable directory for --out",
+          "cannot write into '"
+              + outDir
+              + "': "
+              + IoProblems.describe(e)
+              + "; choose a writable directory for --out",
           e);
     }
     if (verbose) {

@@ -16,7 +16,8 @@ public final class Filters {
         filter("hcl", Filters::hcl),
         filter("sql_ident", Filters::sqlIdent),
         filter("sql_string", Filters::sqlString),
-        filter("py", Filters::python));
+        filter("py", Filters::python),
+        filter("comment", Filters::comment));
   }
 
   /** An HCL literal: strings quoted and escaped (also {@code ${} and {@code %{}), lists as tuples. */
@@ -42,10 +43,54 @@ public final class Filters {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> out.append(template ? String.valueOf(c) + c : String.valueOf(c));
+        default -> {
+          if (template) {
+            out.append(c).append(c);
+          } else if (Character.isSurrogate(c)) {
+            i = appendSurrogate(text, i, out, "\\U%08X");
+          } else if (invisible(c)) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.append('"').toString();
+  }
+
+  /**
+   * True for a character that changes how text reads or parses without being seen: control
+   * characters (C0, DEL, C1), format characters (bidirectional overrides, zero-width joiners), line
+   * and paragraph separators. Every filter writes these as escapes.
+   */
+  static boolean invisible(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.UNASSIGNED && c > 0xFFFF
+        || type == Character.PRIVATE_USE;
+  }
+
+  /**
+   * Appends the code point starting at {@code i} (a surrogate): a pair as itself, or as {@code
+   * format} when invisible; a lone surrogate, which no UTF-8 file can hold, as U+FFFD. Returns the
+   * index of the last char consumed.
+   */
+  private static int appendSurrogate(String text, int i, StringBuilder out, String format) {
+    int codePoint = text.codePointAt(i);
+    if (Character.isSupplementaryCodePoint(codePoint)) {
+      if (invisible(codePoint)) {
+        out.append(String.format(format, codePoint));
+      } else {
+        out.appendCodePoint(codePoint);
+      }
+      return i + 1;
+    }
+    out.append('\uFFFD');
+    return i;
   }
 
   /**
@@ -60,6 +105,11 @@ public final class Filters {
     return "'" + String.valueOf(value).replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
+  /**
+   * A Python string literal: quotes, backslashes, line ends, NUL and every other invisible
+   * character escaped, so the file compiles and the value stays data; a lone surrogate as its
+   * {@code \\u} escape.
+   */
   static String python(Object value) {
     if (value instanceof Boolean b) {
       return b ? "True" : "False";
@@ -68,16 +118,64 @@ public final class Filters {
       return value.toString();
     }
     String text = String.valueOf(value);
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
-        default -> out.append(c);
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isSurrogate(c)) {
+            int codePoint = text.codePointAt(i);
+            if (Character.isSupplementaryCodePoint(codePoint)) {
+              if (invisible(codePoint)) {
+                out.append(String.format("\\U%08x", codePoint));
+              } else {
+                out.appendCodePoint(codePoint);
+              }
+              i++;
+            } else {
+              out.append(String.format("\\u%04x", (int) c));
+            }
+          } else if (invisible(c)) {
+            out.append(
+                c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.append('"').toString();
+  }
+
+  /**
+   * Text for a line comment ({@code #} in HCL and Python, {@code --} in SQL): every invisible
+   * character (line ends first) written as a {@code \\uXXXX} escape so the value cannot end the
+   * comment; a backslash at its end too (a Spark SQL comment ending in one runs on into the next
+   * line); and {@code coding:} broken up (Python reads an encoding from the first two lines'
+   * comments).
+   */
+  static String comment(Object value) {
+    String text =
+        value instanceof Collection<?> items
+            ? items.stream().map(String::valueOf).collect(Collectors.joining(", "))
+            : String.valueOf(value);
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        i = appendSurrogate(text, i, out, "\\U%08X");
+      } else if (invisible(c) || c == '\\' && i == text.length() - 1) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString().replace("coding:", "coding\\u003A").replace("coding=", "coding\\u003D");
   }
 
   private interface Quoting {

@@ -74,6 +74,7 @@ public final class ZeroRenderer {
       Optional<Integer> shardSize,
       BiPredicate<String, IngestedDatastore> rendered) {
     Platform platform = intentions.platform();
+    CarriedValues.check(intentions);
     Shared shared = new Shared(platformContext(platform), naming());
     List<PendingArtifact> artifacts = new ArrayList<>();
     Set<String> renderedStores = new HashSet<>();

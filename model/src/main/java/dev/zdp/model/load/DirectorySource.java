@@ -57,9 +57,15 @@ public final class DirectorySource implements ModelSource {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && ModelFiles.isModelFile(relative(file))) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              if (!ModelFiles.isModelFile(relative(file))) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (attrs.isRegularFile()) {
                 found.add(file);
+              } else if (attrs.isSymbolicLink()) {
+                found.add(linked(file));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -74,10 +80,64 @@ public final class DirectorySource implements ModelSource {
                 Optional.of(() -> Files.readAllBytes(file))));
       }
       return files;
+    } catch (LinkProblem e) {
+      throw new ModelSourceException(e.getMessage(), e);
     } catch (IOException e) {
       throw new ModelSourceException(
-          "cannot read the model directory '" + root + "': " + e.getMessage(), e);
+          "cannot read the model directory '" + root + "': " + why(e), e);
     }
+  }
+
+  /**
+   * A model file that is a symbolic link is read when it leads to a file inside the model
+   * directory; one that leads outside it, or nowhere, is an error naming both ends.
+   */
+  private Path linked(Path link) throws IOException {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (IOException e) {
+      throw new LinkProblem(
+          "model file '"
+              + displayName(link)
+              + "' is a symbolic link to '"
+              + Files.readSymbolicLink(link)
+              + "', which does not exist; remove the link or restore its target");
+    }
+    if (!target.startsWith(root.toRealPath()) || !Files.isRegularFile(target)) {
+      throw new LinkProblem(
+          "model file '"
+              + displayName(link)
+              + "' is a symbolic link to '"
+              + target
+              + "', outside the model directory; zdp reads only files inside it (copy the"
+              + " file in, or link to a file inside the directory)");
+    }
+    return link;
+  }
+
+  /** A model file's link that zdp does not follow, said in one line. */
+  private static final class LinkProblem extends IOException {
+    LinkProblem(String message) {
+      super(message);
+    }
+  }
+
+  /** Why a file could not be read, in words (the exception's own message is often only a path). */
+  static String why(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException denied) {
+      return "permission denied reading '" + denied.getFile() + "'";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      return "'" + missing.getFile() + "' disappeared while it was read";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      return (fs.getReason() == null ? "cannot read" : fs.getReason())
+          + " ('"
+          + fs.getFile()
+          + "')";
+    }
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
   }
 
   private String relative(Path file) {

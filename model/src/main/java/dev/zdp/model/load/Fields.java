@@ -467,6 +467,35 @@ final class Fields {
         inlineSecret(entry);
         continue;
       }
+      Optional<Entry> split = splitAtComma(entry);
+      if (split.isPresent()) {
+        String whole = split.get().key() + ": " + text(split.get()) + "," + entry.key();
+        binding.problem(
+            Code.UNKNOWN_KEY,
+            "unknown key '"
+                + entry.key()
+                + "' in "
+                + where()
+                + ": YAML split '"
+                + whole
+                + "' at the comma (in a flow mapping {...} a comma ends the value), leaving "
+                + split.get().key()
+                + " '"
+                + text(split.get())
+                + "' and a key '"
+                + entry.key()
+                + "'",
+            entry.keyAt(),
+            path,
+            "quote the value ("
+                + split.get().key()
+                + ": \""
+                + text(split.get())
+                + ","
+                + entry.key()
+                + "\") or write the mapping in block style, one key a line");
+        continue;
+      }
       String elsewhere = belongsElsewhere.get(entry.key());
       String hint =
           elsewhere != null
@@ -482,6 +511,32 @@ final class Fields {
           hint);
       nestedSecrets(entry.value());
     }
+  }
+
+  /**
+   * For a key such as {@code 2)} without a value: the entry whose value a comma cut short ({@code
+   * type: decimal(12} of {@code {type: decimal(12,2)}}), when there is one.
+   */
+  private Optional<Entry> splitAtComma(Entry entry) {
+    String key = entry.key();
+    boolean noValue =
+        entry.value() instanceof ScalarNode value
+            && (value.type() == ScalarType.NULL || value.text().isEmpty());
+    if (!key.endsWith(")") || key.contains("(") || !noValue) {
+      return Optional.empty();
+    }
+    for (Entry other : node.entries().values()) {
+      if (other.value() instanceof ScalarNode scalar
+          && scalar.text().contains("(")
+          && !scalar.text().contains(")")) {
+        return Optional.of(other);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String text(Entry entry) {
+    return ((ScalarNode) entry.value()).text();
   }
 
   private void inlineSecret(Entry entry) {

@@ -55,7 +55,14 @@ public final class GitCommitSource implements ModelSource {
     try (Repository repository = builder.setMustExist(true).build()) {
       String prefix = prefixOf(repository, absolute);
       ObjectId commitId = resolve(repository);
-      return read(repository, commitId, prefix);
+      try {
+        return read(repository, commitId, prefix);
+      } catch (org.eclipse.jgit.errors.MissingObjectException
+          | org.eclipse.jgit.errors.CorruptObjectException
+          | org.eclipse.jgit.errors.PackInvalidException
+          | org.eclipse.jgit.errors.PackMismatchException e) {
+        throw damaged(repository);
+      }
     } catch (IOException e) {
       throw new ModelSourceException(
           "cannot read git repository of '" + modelDirectory + "': " + e.getMessage(), e);
@@ -102,6 +109,9 @@ public final class GitCommitSource implements ModelSource {
   }
 
   private ModelSourceException missing(Repository repository) {
+    if (!isShallow(repository) && !ref.matches("[0-9a-fA-F]{40}")) {
+      return damaged(repository);
+    }
     return new ModelSourceException(
         "git ref '"
             + ref
@@ -111,6 +121,20 @@ public final class GitCommitSource implements ModelSource {
             + "; fetch it (git fetch origin "
             + ref
             + ", or check out with fetch-depth: 0)");
+  }
+
+  /**
+   * A named ref whose objects are missing from a full clone, or an object that cannot be read: the
+   * repository is damaged, and fetching would not help.
+   */
+  private ModelSourceException damaged(Repository repository) {
+    return new ModelSourceException(
+        "the git repository "
+            + repository.getDirectory()
+            + " is damaged: an object of '"
+            + ref
+            + "' is missing or unreadable (a corrupt or missing pack or object file); run 'git"
+            + " fsck' to see what is wrong, and clone the repository again");
   }
 
   private static boolean isShallow(Repository repository) {

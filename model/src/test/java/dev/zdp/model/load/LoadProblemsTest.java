@@ -42,6 +42,37 @@ class LoadProblemsTest {
   }
 
   @Test
+  void aFlowMappingSplitAtTheCommaOfATypeSaysWhatHappenedAndHowToWriteIt() {
+    List<LoadProblem> problems =
+        ModelLoaderTest.load(
+                """
+                apiVersion: zdp/v1
+                kind: Datastore
+                metadata: {name: crm, team: sales}
+                spec:
+                  capture: {type: postgres-cdc, host: h, database: d, credential: c}
+                  datasets:
+                    - name: customers
+                      columns:
+                        - {name: id, type: bigint, nullable: false, primaryKey: true}
+                        - {name: total, type: decimal(12,2)}
+                """)
+            .problems();
+
+    assertThat(problems)
+        .filteredOn(p -> p.code() == Code.UNKNOWN_KEY)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().line()).isEqualTo(10);
+              assertThat(p.message())
+                  .contains("unknown key '2)'")
+                  .contains("YAML split 'type: decimal(12,2)' at the comma");
+              assertThat(p.hint()).startsWith("quote the value (type: \"decimal(12,2)\")");
+            });
+  }
+
+  @Test
   void unknownKeySuggestsTheNearestKnownOne() {
     LoadProblem p =
         only(

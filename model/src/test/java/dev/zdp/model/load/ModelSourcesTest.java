@@ -49,6 +49,64 @@ class ModelSourcesTest {
   }
 
   @Test
+  void aSymlinkedModelFileInsideTheDirectoryIsReadAndOneLeadingOutsideIsAnError() throws Exception {
+    write("model/real/a.yaml", "a: 1\n");
+    Files.createSymbolicLink(dir.resolve("model/b.yaml"), dir.resolve("model/real/a.yaml"));
+    String root = dir.resolve("model").toString();
+
+    assertThat(new DirectorySource(dir.resolve("model")).files())
+        .extracting(SourceFile::path)
+        .containsExactly(root + "/b.yaml", root + "/real/a.yaml");
+
+    write("elsewhere/c.yaml", "c: 1\n");
+    Files.createSymbolicLink(dir.resolve("model/c.yaml"), dir.resolve("elsewhere/c.yaml"));
+    assertThatThrownBy(() -> new DirectorySource(dir.resolve("model")).files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessage(
+            "model file '"
+                + root
+                + "/c.yaml' is a symbolic link to '"
+                + dir.resolve("elsewhere/c.yaml").toRealPath()
+                + "', outside the model directory; zdp reads only files inside it (copy the file"
+                + " in, or link to a file inside the directory)");
+  }
+
+  @Test
+  void aDamagedRepositorySaysSoInsteadOfAdvisingAFetch() throws Exception {
+    write("model/a.yaml", "a: 1\n");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      RevCommit commit = commit(git, "first");
+      String blob;
+      try (org.eclipse.jgit.treewalk.TreeWalk walk =
+          org.eclipse.jgit.treewalk.TreeWalk.forPath(
+              git.getRepository(), "model/a.yaml", commit.getTree())) {
+        blob = walk.getObjectId(0).name();
+      }
+      Files.delete(
+          dir.resolve(".git/objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2)));
+
+      assertThatThrownBy(() -> new GitCommitSource(dir.resolve("model"), "HEAD").files())
+          .isInstanceOf(ModelSourceException.class)
+          .hasMessageContaining("is damaged")
+          .hasMessageContaining("git fsck")
+          .hasMessageNotContaining("git fetch");
+    }
+  }
+
+  @Test
+  void anUnreadableFileSaysWhy() throws Exception {
+    write("model/a.yaml", "a: 1\n");
+    Path file = dir.resolve("model/a.yaml");
+    file.toFile().setReadable(false);
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root");
+
+    assertThatThrownBy(() -> new DirectorySource(dir.resolve("model")).files())
+        .isInstanceOf(ModelSourceException.class)
+        .hasMessageContaining("permission denied reading '" + file + "'");
+  }
+
+  @Test
   void missingDirectoryIsOneClearMessage() {
     assertThatThrownBy(() -> new DirectorySource(dir.resolve("nope")).files())
         .isInstanceOf(ModelSourceException.class)

@@ -47,16 +47,64 @@ public final class TextFormat implements ReportFormat {
       }
       first = false;
       previousFile = file;
-      out.write(where(d) + ": " + d.severity().label() + " [" + d.rule() + "] " + d.message());
+      out.write(
+          escape(where(d))
+              + ": "
+              + d.severity().label()
+              + " ["
+              + d.rule()
+              + "] "
+              + escape(d.message()));
       out.write("\n");
       if (!d.hint().isBlank()) {
-        out.write("  hint: " + d.hint() + "\n");
+        out.write("  hint: " + escape(d.hint()) + "\n");
       }
     }
     if (!report.diagnostics().isEmpty()) {
       out.write("\n");
     }
     out.write(Totals.describe(report, filesRead) + "\n");
+  }
+
+  /**
+   * {@code text} with every control, format and line-separator character written as an escape
+   * ({@code \\n}, {@code \\u001B}): a model string or file name cannot move the terminal's cursor,
+   * color it, or start a line a CI reads as a command ({@code ::warning ...}).
+   */
+  static String escape(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      boolean invisible =
+          type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR
+              || Character.isSurrogate(c)
+                  && !(Character.isHighSurrogate(c)
+                      && i + 1 < text.length()
+                      && Character.isLowSurrogate(text.charAt(i + 1)))
+                  && !(Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(text.charAt(i - 1)));
+      if (!invisible) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(String.format("\\u%04X", (int) c));
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   private static String where(Diagnostic d) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.SourceLocation;
 import dev.zdp.validator.Diagnostic;
 import dev.zdp.validator.Report;
 import dev.zdp.validator.Severity;
@@ -74,5 +75,43 @@ class TextFormatTest {
 
             0 errors, 1 warning
             """);
+  }
+
+  @Test
+  void controlCharactersInFileNamesAndMessagesAreEscaped() throws IOException {
+    Diagnostic hostile =
+        new Diagnostic(
+            "capture-format",
+            Severity.ERROR,
+            "host '\u001b[2Jx\u202E' is not a host name",
+            Optional.of(new SourceLocation("a\n::warning file=x::pwned.yaml", 3, 5)),
+            Optional.empty(),
+            "write\r\nhost: x");
+
+    String text = text(new Report(List.of(hostile)), 1);
+
+    assertThat(text)
+        .contains(
+            "a\\n::warning file=x::pwned.yaml:3:5: error [capture-format] host '\\u001B[2Jx\\u202E'")
+        .contains("  hint: write\\r\\nhost: x\n")
+        .doesNotContain("\u001b", "\r", "\u202E");
+    assertThat(text.lines()).noneMatch(line -> line.startsWith("::"));
+  }
+
+  @Test
+  void aPasswordInAQuotedValueIsMaskedInEveryFinding() throws IOException {
+    Diagnostic echoed =
+        new Diagnostic(
+            "capture-format",
+            Severity.ERROR,
+            "Datastore 'crm': capture host 'postgres://u:s3cret@h/db' is not a host name",
+            Optional.of(new SourceLocation("crm.yaml", 3, 5)),
+            Optional.empty(),
+            "write host: h; not ghp_abcdefghijklmnopqrstuvwxyz0123456789 nor AKIAABCDEFGHIJKLMNOP");
+
+    assertThat(echoed.message()).contains("postgres://u:***@h/db").doesNotContain("s3cret");
+    assertThat(text(new Report(List.of(echoed)), 1))
+        .doesNotContain(
+            "s3cret", "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "AKIAABCDEFGHIJKLMNOP");
   }
 }

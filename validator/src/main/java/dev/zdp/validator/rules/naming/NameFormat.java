@@ -1,8 +1,11 @@
 package dev.zdp.validator.rules.naming;
 
 import dev.zdp.model.Definition;
+import dev.zdp.model.Ecosystem;
+import dev.zdp.model.Kind;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
+import dev.zdp.model.Platform;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
 import dev.zdp.validator.Severity;
@@ -16,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every name (ecosystem, zone, team, datastore, dataset, column, workspace, dataset group,
- * platform) matches {@code [a-z][a-z0-9_]*} and has at most 63 characters: the longest identifier
- * Postgres keeps, and a form Kafka topics, connector names and Iceberg tables take unquoted.
+ * platform, and a platform's Iceberg namespaces) matches {@code [a-z][a-z0-9_]*} and has at most 63
+ * characters: the longest identifier Postgres keeps, and a form Kafka topics, connector names and
+ * Iceberg tables take unquoted.
  */
 public final class NameFormat implements Rule {
 
@@ -80,6 +84,42 @@ public final class NameFormat implements Rule {
               + String.join(", ", problems),
           hint);
     }
+    model.ecosystem().ifPresent(ecosystem -> namespaces(ecosystem, findings));
+  }
+
+  /**
+   * A platform's {@code stagingNamespace} and {@code corpusNamespace} are names too: they land in
+   * every MERGE job, staging file and sink config.
+   */
+  private void namespaces(Ecosystem ecosystem, Findings findings) {
+    for (Platform platform : ecosystem.platforms()) {
+      ObjectPath iceberg =
+          ObjectPath.of(Kind.ECOSYSTEM, ecosystem.name())
+              .item("platforms", platform.name())
+              .field("iceberg");
+      namespace(
+          findings, iceberg, "stagingNamespace", platform.iceberg().stagingNamespace(), platform);
+      namespace(
+          findings, iceberg, "corpusNamespace", platform.iceberg().corpusNamespace(), platform);
+    }
+  }
+
+  private void namespace(
+      Findings findings, ObjectPath iceberg, String field, String name, Platform platform) {
+    if (isValid(name)) {
+      return;
+    }
+    findings.report(
+        iceberg.field(field),
+        "Invalid namespace name '"
+            + name
+            + "' in "
+            + field
+            + " of platform '"
+            + platform.name()
+            + "': "
+            + String.join(", ", problems(name)),
+        name.isEmpty() ? FORM : "write '" + fixed(name, "namespace") + "' (" + FORM + ")");
   }
 
   /**
@@ -125,7 +165,7 @@ public final class NameFormat implements Rule {
     if (!invalid.isEmpty()) {
       problems.add(
           "it contains "
-              + String.join(" ", invalid.stream().map(c -> "'" + c + "'").toList())
+              + String.join(" ", invalid.stream().map(NameFormat::quoted).toList())
               + " (only a-z, 0-9 and _ are allowed)");
     }
     if (name.length() > MAX_LENGTH) {
@@ -133,6 +173,18 @@ public final class NameFormat implements Rule {
           "it has " + name.length() + " characters, more than the " + MAX_LENGTH + " allowed");
     }
     return problems;
+  }
+
+  /** A character as a message shows it: quoted, or as U+XXXX when it is invisible. */
+  private static String quoted(String c) {
+    int codePoint = c.codePointAt(0);
+    int type = Character.getType(codePoint);
+    boolean invisible =
+        Character.isISOControl(codePoint)
+            || type == Character.FORMAT
+            || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR;
+    return invisible ? String.format("U+%04X", codePoint) : "'" + c + "'";
   }
 
   /**

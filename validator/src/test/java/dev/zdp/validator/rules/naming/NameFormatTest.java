@@ -27,7 +27,11 @@ class NameFormatTest {
                 + " 0-9 and _ are allowed)",
             "Invalid team declaration name 'Analytics' in Zone 'americas': it has upper-case"
                 + " letters",
-            "Invalid team name 'Analytics': it has upper-case letters");
+            "Invalid team name 'Analytics': it has upper-case letters",
+            "Invalid namespace name 'Staging-1' in stagingNamespace of platform 'zero.prod': it"
+                + " has upper-case letters, it contains '-' (only a-z, 0-9 and _ are allowed)",
+            "Invalid namespace name 'corpus\n;drop table x;--' in corpusNamespace of platform"
+                + " 'zero.prod': it contains U+000A ' ' '-' ';' (only a-z, 0-9 and _ are allowed)");
     assertThat(fixture.messages())
         .anySatisfy(m -> assertThat(m).contains("it has 64 characters, more than the 63 allowed"));
     assertThat(fixture.hints())
