@@ -109,7 +109,11 @@ class GeneratorTest {
         .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector")
         .containsEntry("plugin.name", "pgoutput")
         .containsEntry("publication.autocreate.mode", "filtered")
-        .containsEntry("table.include.list", "public\\.customers,public\\.orders")
+        .containsEntry(
+            "table.include.list", "public\\.customers,public\\.orders,public\\.zdp_signal")
+        .containsEntry("snapshot.mode", "initial")
+        .containsEntry("signal.enabled.channels", "source")
+        .containsEntry("signal.data.collection", "public.zdp_signal")
         .containsEntry("slot.name", "zdp_zero_crm")
         .containsEntry("publication.name", "zdp_zero_crm_pub")
         .containsEntry("topic.prefix", "zero.crm")
@@ -121,6 +125,14 @@ class GeneratorTest {
         .containsOnlyKeys("database.user", "database.password");
     assertThat(text(artifacts, "zero/crm.tf"))
         .contains("\"database.password\" = var.crm_db_password");
+    Map<String, Object> signalTopic =
+        resource(artifacts, "zero/crm.tf", "kafka_topic", "crm__zdp_signal_topic");
+    assertThat(signalTopic.get("name")).isEqualTo("zero.crm.public.zdp_signal");
+    Map<String, Object> sink =
+        resource(artifacts, "zero/crm.tf", "kafka-connect_connector", "crm_sink");
+    assertThat(((Map<String, Object>) sink.get("config")).get("topics").toString())
+        .as("no sink reads the signal table's changes")
+        .doesNotContain("zdp_signal");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.zdp.action.ci;
 import dev.zdp.action.ci.report.CheckResult;
 import dev.zdp.action.deploy.CommitAndPush;
 import dev.zdp.action.deploy.LogFolds;
+import dev.zdp.action.deploy.SnapshotSignalSender;
 import dev.zdp.action.deploy.TerraformRunner;
 import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.catalog.CatalogException;
@@ -10,6 +11,8 @@ import dev.zdp.catalog.CatalogSite;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;
+import dev.zdp.generator.zero.SnapshotSignal;
+import dev.zdp.generator.zero.SnapshotSignals;
 import dev.zdp.model.Ecosystem;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.validator.Report;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +39,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  * of those files and the ones no longer generated.
  */
 final class LiveRun {
+
+  /** How long the deploy waits for a connector to publish its new tables before signalling. */
+  private static final Duration SIGNAL_PUBLICATION_LIMIT = Duration.ofMinutes(3);
 
   private final ActionEnvironment env;
   private final PrintWriter out;
@@ -110,7 +117,9 @@ final class LiveRun {
       deployed = commit(update, notes);
     } else {
       deployed =
-          new Deployed(apply(notes), !written.written().isEmpty() || !written.removed().isEmpty());
+          new Deployed(
+              apply(notes) && backfill(update, model, notes),
+              !written.written().isEmpty() || !written.removed().isEmpty());
     }
     CheckResult checked = result(subject, report, model, Optional.of(plan), notes);
     return new Outcome(
@@ -203,6 +212,45 @@ final class LiveRun {
               : "Applied " + String.join(", ", applied) + ".");
       return true;
     } catch (TerraformRunner.StepFailed e) {
+      notes.add("Deploy failed: " + e.getMessage());
+      out.println("zdp: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * After {@code terraform apply}: asks for an incremental snapshot of every table the pushed
+   * commit adds to a running capture, against the model at its first parent (the live branch before
+   * the push), so rows its table already had reach staging and the corpus. The signal's id is
+   * derived from the pushed commit: a re-run of the same deploy sends nothing new.
+   */
+  private boolean backfill(Trigger.LiveUpdate update, ModelAtCommit model, List<String> notes) {
+    List<SnapshotSignal> signals;
+    try {
+      ModelAtCommit base = ModelAtCommit.read(env.modelDirectory(), update.sha() + "^1");
+      signals = SnapshotSignals.forAddedTables(base.model(), model.model(), update.sha());
+    } catch (ModelSourceException | RuntimeException e) {
+      out.println(
+          "zdp: no incremental snapshot asked for: the model before "
+              + shortSha(update.sha())
+              + " cannot be read ("
+              + e.getMessage()
+              + ")");
+      return true;
+    }
+    if (signals.isEmpty()) {
+      return true;
+    }
+    try {
+      List<String> sent =
+          new SnapshotSignalSender(
+                  SnapshotSignalSender.fromEnvironment(env.variables()),
+                  SIGNAL_PUBLICATION_LIMIT,
+                  out)
+              .send(signals);
+      sent.forEach(line -> notes.add("Backfill: " + line + "."));
+      return true;
+    } catch (SnapshotSignalSender.SendFailed e) {
       notes.add("Deploy failed: " + e.getMessage());
       out.println("zdp: " + e.getMessage());
       return false;

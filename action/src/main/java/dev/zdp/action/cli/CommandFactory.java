@@ -34,6 +34,9 @@ final class CommandFactory implements IFactory {
     if (type == PlanCommand.class) {
       return type.cast(new PlanCommand(rules));
     }
+    if (type == SnapshotCommand.class) {
+      return type.cast(new SnapshotCommand(rules, environment));
+    }
     if (type == GraphCommand.class) {
       return type.cast(new GraphCommand(rules));
     }

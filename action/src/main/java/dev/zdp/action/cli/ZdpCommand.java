@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GenerateCommand.class,
       PlanCommand.class,
+      SnapshotCommand.class,
       GraphCommand.class,
       DocsCommand.class,
       TemplatesCommand.class,

@@ -233,4 +233,47 @@ class PushActionTest {
         .contains("Deploy failed");
     assertThat(ActionRun.outputs(temp.resolve("output-1"))).containsEntry("verdict", "fail");
   }
+
+  @Test
+  void applyAsksForAnIncrementalSnapshotOfTheTablesThePushAddsAndFailsLoudlyWhenItCannot()
+      throws Exception {
+    ActionRun.edit(
+        workspace.resolve("workspaces/churn.yaml"),
+        "- {datastore: crm, dataset: consent_events}",
+        "- {datastore: crm, dataset: consent_events}\n        - {datastore: crm, dataset: addresses}");
+    String sinkAddresses;
+    try (Git git = Git.open(workspace.toFile())) {
+      git.add().addFilepattern(".").call();
+      sinkAddresses =
+          git.commit()
+              .setMessage("sink crm.addresses")
+              .setSign(false)
+              .setAuthor(DEV)
+              .setCommitter(DEV)
+              .call()
+              .getName();
+    }
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path terraform = bin.resolve("terraform");
+    Files.writeString(terraform, "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(
+        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = environment(sinkAddresses, "apply", "1");
+    env.put("PATH", bin + ":/usr/bin:/bin");
+
+    ActionRun applied = ActionRun.run(env, temp);
+
+    // no database credential in the environment: the signal cannot be sent, and the deploy says
+    // how to send it by hand rather than leave the table without its existing rows
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(1);
+    assertThat(applied.out())
+        .contains(
+            "zdp: Cannot send the incremental snapshot signal for public.addresses to"
+                + " zero-crm-source: TF_VAR_crm_db_user and TF_VAR_crm_db_password must be set")
+        .contains(
+            "Send it by hand in database crm: INSERT INTO public.zdp_signal (id, type, data)"
+                + " VALUES ('zdp-")
+        .contains("{\"data-collections\":[\"public\\\\.addresses\"],\"type\":\"incremental\"}");
+    assertThat(Files.readString(temp.resolve("summary-1"))).contains("Deploy failed");
+  }
 }

@@ -119,6 +119,7 @@ class PlanCommandTest {
             "kafka_topic.fleet__shipments",
             "kafka_topic.fleet__tracking_events",
             "kafka_topic.fleet__vehicles",
+            "kafka_topic.fleet__zdp_signal_topic",
             "kafka-connect_connector.fleet_source",
             "kafka-connect_connector.fleet_sink",
             "var.fleet_db_user",
@@ -151,7 +152,9 @@ class PlanCommandTest {
 
     JsonNode source = change(plan, "kafka-connect_connector.crm_source");
     assertThat(texts(source.get("keys"), "key")).contains("config[\"table.include.list\"]");
-    assertThat(source.get("callouts")).isEmpty();
+    assertThat(texts(source.get("callouts"), "kind"))
+        .as("not destructive: the table's existing rows are backfilled")
+        .containsExactly("backfill");
 
     JsonNode fleetSource = change(plan, "kafka-connect_connector.fleet_source");
     assertThat(texts(fleetSource.get("callouts"), "kind")).containsExactly("slot-orphaned");
@@ -162,11 +165,13 @@ class PlanCommandTest {
 
     JsonNode summary = plan.get("summary");
     assertThat(summary.get("add").asInt()).isEqualTo(2);
-    assertThat(summary.get("destroy").asInt()).isEqualTo(12);
+    assertThat(summary.get("destroy").asInt()).isEqualTo(13);
     assertThat(summary.get("change").asInt()).isEqualTo(addresses(plan, "change").size());
     int destructive = 0;
     for (JsonNode change : plan.get("changes")) {
-      destructive += change.get("callouts").isEmpty() ? 0 : 1;
+      List<String> kinds = texts(change.get("callouts"), "kind");
+      kinds.removeAll(List.of("backfill", "initial-snapshot"));
+      destructive += kinds.isEmpty() ? 0 : 1;
     }
     assertThat(summary.get("destructive").asInt()).isEqualTo(destructive).isPositive();
   }
@@ -182,7 +187,7 @@ class PlanCommandTest {
     assertThat(markdown.lines().limit(3))
         .containsExactly("### zdp plan", "", markdown.lines().skip(2).findFirst().orElseThrow());
     assertThat(markdown.lines().skip(2).findFirst().orElseThrow())
-        .matches("\\*\\*2 to add, \\d+ to change, 12 to destroy; \\d+ destructive\\*\\*");
+        .matches("\\*\\*2 to add, \\d+ to change, 13 to destroy; \\d+ destructive\\*\\*");
     String destructive = markdown.substring(0, markdown.indexOf("<details>"));
     assertThat(destructive)
         .contains(":warning: **Destructive changes**")
@@ -193,11 +198,16 @@ class PlanCommandTest {
         .contains("`zero: kafka-connect_connector.fleet_source`: source connector")
         .contains("'zdp_fleet'")
         .contains("— affects delivery_ops")
-        .doesNotContain("crm__addresses");
+        .doesNotContain("crm__addresses")
+        .contains(
+            "**Capture starts** (existing rows arrive in staging and the corpus)\n\n"
+                + "- `zero: kafka-connect_connector.crm_source`: capture of table"
+                + " 'public.addresses' starts: existing rows will be backfilled by an incremental"
+                + " snapshot");
     String details = markdown.substring(markdown.indexOf("<details>"));
     assertThat(details)
         .contains("#### Add (2)")
-        .contains("#### Destroy (12)")
+        .contains("#### Destroy (13)")
         .contains("- `zero/staging: zero/staging/fleet.sql` (file) — affects delivery_ops\n")
         .contains("- `zero: kafka_topic.crm__addresses` (kafka_topic) — affects churn")
         .contains("`partitions`: `3` → `1`")
@@ -290,7 +300,7 @@ class PlanCommandTest {
 
     assertThat(zdp.exitCode()).isZero();
     assertThat(zdp.out())
-        .matches("2 to add, \\d+ to change, 12 to destroy; \\d+ destructive; plan written to .*\\n")
+        .matches("2 to add, \\d+ to change, 13 to destroy; \\d+ destructive; plan written to .*\\n")
         .endsWith(file + "\n");
     assertThat(Files.readString(file)).startsWith("### zdp plan\n");
   }

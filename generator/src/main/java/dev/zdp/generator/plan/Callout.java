@@ -23,16 +23,37 @@ public record Callout(Kind kind, String message) {
      * A resource moves between Terraform root modules (shards): destroyed in one, created in the
      * other.
      */
-    MOVED_BETWEEN_MODULES("moved-between-modules");
+    MOVED_BETWEEN_MODULES("moved-between-modules"),
+    /**
+     * A table's capture starts in a running source connector: its existing rows are backfilled by
+     * an incremental snapshot the deploy asks for. Not destructive.
+     */
+    BACKFILL("backfill", false),
+    /**
+     * A new source connector starts: its initial snapshot reads the existing rows of every table it
+     * captures. Not destructive.
+     */
+    INITIAL_SNAPSHOT("initial-snapshot", false);
 
     private final String id;
+    private final boolean destructive;
 
     Kind(String id) {
+      this(id, true);
+    }
+
+    Kind(String id, boolean destructive) {
       this.id = id;
+      this.destructive = destructive;
     }
 
     public String id() {
       return id;
+    }
+
+    /** Whether the change loses data, offsets or work: what the plan's warnings list. */
+    public boolean destructive() {
+      return destructive;
     }
   }
 

@@ -44,11 +44,28 @@ public final class PlanRenderer {
       out.append("\n:warning: **Destructive changes**\n\n");
       for (PlannedChange change : destructive) {
         for (Callout callout : change.callouts()) {
+          if (!callout.kind().destructive()) {
+            continue;
+          }
           out.append("- ")
               .append(code(change.module() + ": " + change.address()))
               .append(": ")
               .append(escape(callout.message()))
               .append(affects(change))
+              .append('\n');
+        }
+      }
+    }
+    List<PlannedChange> starts =
+        plan.changes().stream().filter(change -> !change.captureStarts().isEmpty()).toList();
+    if (!starts.isEmpty()) {
+      out.append("\n**Capture starts** (existing rows arrive in staging and the corpus)\n\n");
+      for (PlannedChange change : starts) {
+        for (Callout callout : change.captureStarts()) {
+          out.append("- ")
+              .append(code(change.module() + ": " + change.address()))
+              .append(": ")
+              .append(escape(callout.message()))
               .append('\n');
         }
       }

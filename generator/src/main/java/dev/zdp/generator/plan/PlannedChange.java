@@ -43,6 +43,11 @@ public record PlannedChange(
   }
 
   public boolean destructive() {
-    return !callouts.isEmpty();
+    return callouts.stream().anyMatch(callout -> callout.kind().destructive());
+  }
+
+  /** The callouts that say where a table's capture starts and how its existing rows arrive. */
+  public List<Callout> captureStarts() {
+    return callouts.stream().filter(callout -> !callout.kind().destructive()).toList();
   }
 }

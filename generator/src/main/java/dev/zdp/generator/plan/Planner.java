@@ -136,7 +136,13 @@ public final class Planner {
     if (before == null) {
       return Optional.of(
           new PlannedChange(
-              Action.ADD, module, address, any.type(), List.of(), List.of(), workspaces));
+              Action.ADD,
+              module,
+              address,
+              any.type(),
+              List.of(),
+              CaptureStarts.ofNewConnector(after),
+              workspaces));
     }
     if (after == null) {
       return Optional.of(
@@ -175,7 +181,7 @@ public final class Planner {
             address,
             any.type(),
             keys,
-            changeCallouts(before, after),
+            CaptureStarts.withChangeCallouts(before, after, changeCallouts(before, after)),
             workspaces));
   }
 

@@ -119,6 +119,67 @@ class PlannerTest {
   }
 
   @Test
+  void aTableAddedToARunningCaptureIsCalledOutAsBackfilledNotDestructive() {
+    Plan plan =
+        plan(
+            withSinks(zero(), crm(null), "customers"),
+            withSinks(zero(), crm(null), "customers", "orders"));
+
+    PlannedChange source = change(plan, Action.CHANGE, "kafka-connect_connector.crm_source");
+    assertThat(source.callouts())
+        .extracting(Callout::kind, Callout::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Callout.Kind.BACKFILL,
+                "capture of table 'public.orders' starts: existing rows will be backfilled by an"
+                    + " incremental snapshot (the deploy signals it through public.zdp_signal;"
+                    + " no lock, the other tables are not read again)"));
+    assertThat(source.destructive()).isFalse();
+    assertThat(plan.destructive()).isEmpty();
+    String markdown = PlanRenderer.markdown(plan);
+    assertThat(markdown)
+        .contains("**Capture starts**")
+        .contains(
+            "- `zero: kafka-connect_connector.crm_source`: capture of table 'public.orders'"
+                + " starts: existing rows will be backfilled by an incremental snapshot")
+        .doesNotContain("Destructive changes");
+    assertThat(markdown.indexOf("Capture starts")).isLessThan(markdown.indexOf("<details>"));
+    assertThat(PlanRenderer.json(plan)).contains("\"kind\" : \"backfill\"");
+  }
+
+  @Test
+  void aNewDatastoreStartsWithItsInitialSnapshot() {
+    Model none =
+        model(ecosystem(zero()), List.of(crm(null), workspace("churn", group("feed", "zero"))));
+    Plan plan = plan(none, withSinks(zero(), crm(null), "customers", "orders"));
+
+    assertThat(change(plan, Action.ADD, "kafka-connect_connector.crm_source").callouts())
+        .extracting(Callout::kind, Callout::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Callout.Kind.INITIAL_SNAPSHOT,
+                "capture of table 'public.customers' starts: existing rows are read by the new"
+                    + " connector's initial snapshot"),
+            org.assertj.core.groups.Tuple.tuple(
+                Callout.Kind.INITIAL_SNAPSHOT,
+                "capture of table 'public.orders' starts: existing rows are read by the new"
+                    + " connector's initial snapshot"));
+    assertThat(plan.destructive()).isEmpty();
+  }
+
+  @Test
+  void aTableAddedWithANewSlotIsCoveredByTheFullResnapshot() {
+    Plan plan =
+        plan(
+            withSinks(zero(), crm(null), "customers"),
+            withSinks(zero(), crm("crm_slot_v2"), "customers", "orders"));
+
+    assertThat(change(plan, Action.CHANGE, "kafka-connect_connector.crm_source").callouts())
+        .extracting(Callout::kind)
+        .containsExactly(Callout.Kind.RESNAPSHOT);
+  }
+
+  @Test
   void aDatasetNoLongerSunkIsDestroyedWithItsTablesCalledOut() {
     Plan plan =
         plan(

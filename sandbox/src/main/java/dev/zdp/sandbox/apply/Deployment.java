@@ -2,6 +2,8 @@ package dev.zdp.sandbox.apply;
 
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.Generator;
+import dev.zdp.generator.zero.SnapshotSignal;
+import dev.zdp.generator.zero.SnapshotSignals;
 import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
@@ -29,6 +31,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +53,12 @@ public final class Deployment {
   private final Optional<Long> commitIntervalMs;
   private final Consumer<String> progress;
   private final SourceTables sources;
+  private final long started;
   private final Applier applier;
   private List<GeneratedModule> modules = List.of();
+  private Optional<Model> applied = Optional.empty();
+  private int applies;
+  private final List<SnapshotSignal> signals = new ArrayList<>();
 
   /**
    * @param outputDirectory where the generated artifacts are written (as {@code zdp generate
@@ -69,6 +76,7 @@ public final class Deployment {
     this.commitIntervalMs = commitIntervalMs;
     this.progress = progress;
     this.sources = new SourceTables(sandbox);
+    this.started = System.currentTimeMillis();
     this.applier =
         new Applier(
             sandbox.topics(),
@@ -198,7 +206,68 @@ public final class Deployment {
     if (!report.nothingChanged()) {
       awaitCapture(model);
     }
+    Optional<Model> before = this.applied;
+    this.applied = Optional.of(model);
+    applies++;
+    before.ifPresent(
+        base ->
+            SnapshotSignals.forAddedTables(base, model, "sandbox apply " + applies + " " + started)
+                .forEach(this::send));
     return report;
+  }
+
+  /**
+   * Re-reads one dataset's rows through an incremental snapshot, as {@code zdp snapshot-signal
+   * --dataset} asks a production deploy to: the signal is sent once per {@code key}.
+   *
+   * @return whether the signal was sent now (false: one with this key was sent before)
+   */
+  public boolean resnapshot(String datastore, String dataset, String key) {
+    Model model =
+        applied.orElseThrow(() -> new SandboxException("Nothing is applied yet to re-snapshot"));
+    return send(SnapshotSignals.forDataset(model, datastore, dataset, key));
+  }
+
+  /** The signals sent so far, in order. */
+  public List<SnapshotSignal> signals() {
+    return List.copyOf(signals);
+  }
+
+  /**
+   * Sends an incremental snapshot signal by inserting it into the datastore's signal table, as a
+   * production deploy does.
+   *
+   * @return whether a row was inserted (false: the signal was sent before, nothing happens)
+   */
+  private boolean send(SnapshotSignal signal) {
+    try (Connection connection = sources.connect(signal.datastore());
+        Statement statement = connection.createStatement()) {
+      boolean sent = statement.executeUpdate(signal.sql()) > 0;
+      if (sent) {
+        signals.add(signal);
+      }
+      progress.accept(
+          "  "
+              + signal.connector()
+              + ": "
+              + (sent ? "incremental snapshot of " : "incremental snapshot already asked for: ")
+              + String.join(", ", signal.tables())
+              + " ("
+              + signal.reason()
+              + ", signal "
+              + signal.id()
+              + ")");
+      return sent;
+    } catch (SQLException e) {
+      throw new SandboxException(
+          "Cannot send the incremental snapshot signal for "
+              + signal.tables()
+              + " to "
+              + signal.connector()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /**
@@ -213,6 +282,8 @@ public final class Deployment {
         Datastore datastore = ingested.datastore();
         SortedSet<String> wanted = new TreeSet<>();
         ingested.datasets().forEach(d -> wanted.add(d.dataset().table()));
+        // a signal inserted before the signal table is published would never reach Debezium
+        wanted.add(ZeroNames.signalTable());
         String publication = ZeroNames.publicationName(platform.platform(), datastore);
         String slot = ZeroNames.slotName(platform.platform(), datastore);
         String state = "";

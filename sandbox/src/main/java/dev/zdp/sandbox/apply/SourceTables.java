@@ -4,6 +4,7 @@ import dev.zdp.model.Column;
 import dev.zdp.model.ColumnType;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Datastore;
+import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.sandbox.PostgresEndpoint;
 import dev.zdp.sandbox.Sandbox;
 import dev.zdp.sandbox.SandboxException;
@@ -22,6 +23,18 @@ import java.util.stream.Collectors;
  * default {@code public.<dataset>}), primary keys as declared.
  */
 public final class SourceTables {
+  /**
+   * The datastore's Debezium signal table, as docs/generator.md tells a platform to create it: the
+   * deploy inserts {@code execute-snapshot} signals, Debezium its incremental snapshot's
+   * watermarks.
+   */
+  static final String SIGNAL_TABLE_DDL =
+      "CREATE TABLE IF NOT EXISTS "
+          + ZeroNames.SIGNAL_SCHEMA
+          + "."
+          + ZeroNames.SIGNAL_TABLE
+          + " (id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, data VARCHAR(2048))";
+
   private final Sandbox sandbox;
 
   public SourceTables(Sandbox sandbox) {
@@ -29,7 +42,8 @@ public final class SourceTables {
   }
 
   /**
-   * Creates the datastore's database and the tables of {@code datasets} that do not exist yet.
+   * Creates the datastore's database, its signal table and the tables of {@code datasets} that do
+   * not exist yet.
    *
    * @return the datasets whose tables were created now (existing tables are left as they are)
    */
@@ -39,6 +53,7 @@ public final class SourceTables {
     List<Dataset> created = new ArrayList<>();
     try (Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
+      statement.execute(SIGNAL_TABLE_DDL);
       for (Dataset dataset : datasets) {
         if (exists(connection, dataset)) {
           continue;

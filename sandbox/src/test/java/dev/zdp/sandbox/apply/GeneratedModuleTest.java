@@ -58,7 +58,8 @@ class GeneratedModuleTest {
         .containsEntry("database.user", "crm_db-user")
         .containsEntry("database.password", "crm_db-secret")
         .containsEntry("database.hostname", "crm-db.acme.internal")
-        .containsEntry("table.include.list", "public\\.consent_events,public\\.customers");
+        .containsEntry(
+            "table.include.list", "public\\.consent_events,public\\.customers,public\\.zdp_signal");
     ConnectorSpec sink = connector(module, "zero-crm-sink");
     assertThat(sink.config())
         .containsEntry("iceberg.catalog", "zdp")

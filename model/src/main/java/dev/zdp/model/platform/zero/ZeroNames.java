@@ -109,6 +109,33 @@ public final class ZeroNames {
     return topicPrefix(platform, datastore) + ".iceberg-control";
   }
 
+  // ---------------------------------------------------------------- Signals
+
+  /** The schema of a datastore's Debezium signal table. */
+  public static final String SIGNAL_SCHEMA = "public";
+
+  /** The name of a datastore's Debezium signal table, in {@link #SIGNAL_SCHEMA}. */
+  public static final String SIGNAL_TABLE = "zdp_signal";
+
+  /**
+   * Debezium's {@code signal.data.collection} of every source connector: {@code public.zdp_signal}
+   * in the datastore's database. The deploy inserts {@code execute-snapshot} signals into it and
+   * Debezium writes an incremental snapshot's watermarks there.
+   */
+  public static String signalTable() {
+    return SIGNAL_SCHEMA + "." + SIGNAL_TABLE;
+  }
+
+  /** The topic Debezium writes the signal table's own changes to (read by nobody). */
+  public static String signalTopic(Platform platform, Datastore datastore) {
+    return topicPrefix(platform, datastore) + "." + signalTable();
+  }
+
+  /** The Terraform resource name of a datastore's signal topic. */
+  public static String signalTopicResource(Datastore datastore) {
+    return terraformName(datastore.name() + "__zdp_signal_topic");
+  }
+
   // ---------------------------------------------------------------- Connect
 
   /** The Debezium source connector capturing a datastore. */
