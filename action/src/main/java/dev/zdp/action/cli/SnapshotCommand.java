@@ -1,6 +1,8 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.action.deploy.SnapshotSignalSender;
+import dev.zdp.action.engine.CannotRun;
+import dev.zdp.action.engine.CheckedModel;
 import dev.zdp.generator.zero.SnapshotSignal;
 import dev.zdp.generator.zero.SnapshotSignals;
 import dev.zdp.model.Capture;
