@@ -47,6 +47,43 @@ class GeneratorTest {
   }
 
   @Test
+  void mergeJobsBringTheirTablesToTheModelsColumnsFirstInOneScript() {
+    SortedMap<String, byte[]> artifacts = GENERATOR.render(acme(), Optional.empty());
+    String live = text(artifacts, "zero/merge/crm/orders.sql");
+    String script = live.substring(live.indexOf("\nBEGIN\n") + 1);
+    assertThat(script).startsWith("BEGIN\nCREATE TABLE IF NOT EXISTS").endsWith("\nEND;\n");
+    assertThat(live.substring(0, live.indexOf("\nBEGIN\n")).lines())
+        .allMatch(line -> line.isEmpty() || line.startsWith("--"));
+    // every non-key column added to staging and corpus when missing; a key never
+    for (String table : List.of("`staging`.`crm__orders`", "`corpus`.`crm__orders`")) {
+      assertThat(script)
+          .contains(
+              "BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS BEGIN END;\n"
+                  + "  ALTER TABLE "
+                  + table
+                  + " ADD COLUMN `amount` DECIMAL(12,2);")
+          .contains("ALTER TABLE " + table + " ADD COLUMN `placed_on` DATE;")
+          .contains("ALTER TABLE " + table + " ALTER COLUMN `customer_id` TYPE BIGINT;")
+          .contains("ALTER TABLE " + table + " ALTER COLUMN `amount` TYPE DECIMAL(12,2);")
+          .doesNotContain("ALTER TABLE " + table + " ADD COLUMN `id`")
+          .doesNotContain("ALTER TABLE " + table + " ALTER COLUMN `placed_on` TYPE");
+    }
+    assertThat(script)
+        .contains("ALTER TABLE `corpus`.`crm__orders` ALTER COLUMN `amount` DROP NOT NULL;")
+        .doesNotContain("ALTER TABLE `staging`.`crm__orders` ALTER COLUMN `amount` DROP NOT NULL")
+        .doesNotContain("ALTER COLUMN `id` DROP NOT NULL");
+    // the evolution comes before the MERGE it prepares for
+    assertThat(script.indexOf("ADD COLUMN")).isLessThan(script.indexOf("\nMERGE INTO"));
+    // a column added to the corpus is filled in from staging, in the same block
+    assertThat(script)
+        .contains("ADD COLUMN `amount` DECIMAL(12,2);\n  MERGE INTO `corpus`.`crm__orders` AS t\n");
+    String forensic = text(artifacts, "zero/merge/billing/invoices.forensic.sql");
+    assertThat(forensic)
+        .contains("ALTER TABLE `corpus`.`billing__invoices__history` ADD COLUMN `total`")
+        .contains("t.`batch_in` = s.`__source_ts_ms`");
+  }
+
+  @Test
   void writesTheFilesOfEachIngestedDatastore() {
     SortedMap<String, byte[]> artifacts = GENERATOR.render(acme(), Optional.empty());
 

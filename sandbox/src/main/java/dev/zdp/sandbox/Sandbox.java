@@ -252,19 +252,71 @@ public final class Sandbox implements AutoCloseable {
     return topics;
   }
 
+  /** What one MERGE job file did: its summary line, or Spark's error on one line. */
+  public record MergeResult(Path file, String summary, java.util.Optional<String> error) {}
+
   /**
-   * Runs MERGE job files (Spark SQL) in order; see {@link #runSql}. Each file's summary line goes
-   * to the progress output, then the run's time.
+   * Runs MERGE job files (Spark SQL) in order in the sandbox's Spark session (see {@link #runSql}),
+   * each on its own: a file that fails does not stop the files after it. Each file's summary line
+   * (or its failure) goes to the progress output, then the run's time.
    *
-   * @throws SandboxException when a file fails, with Spark's error and where its log is
+   * @return one result per file, in order
+   * @throws SandboxException only when Spark cannot start, dies or takes too long
    */
-  public List<String> runMerge(String catalogName, List<Path> sqlFiles) {
+  public List<MergeResult> runMerge(String catalogName, List<Path> sqlFiles) {
+    if (closed.get()) {
+      throw new SandboxException("The sandbox is stopped: cannot run " + sqlFiles);
+    }
     long started = System.nanoTime();
-    List<String> summary = runSql(catalogName, sqlFiles);
-    summary.forEach(line -> progress.accept("  merge " + line));
+    List<MergeResult> results = new java.util.ArrayList<>();
+    for (SparkSqlRunner.FileResult result : spark.runEach(catalogName, sqlFiles, MERGE_LIMIT)) {
+      results.add(new MergeResult(result.file(), result.summary(), result.error()));
+      progress.accept(
+          result.error().isPresent()
+              ? "  merge " + result.file().getFileName() + " FAILED: " + result.error().get()
+              : "  merge " + result.summary());
+    }
     progress.accept(
         String.format("MERGE jobs done in %.1f s", (System.nanoTime() - started) / 1e9));
-    return summary;
+    return results;
+  }
+
+  /**
+   * Runs one Spark SQL query in the sandbox's Spark session, whose default catalog is {@code
+   * catalogName}, and returns the result as tab-separated lines with a header row.
+   *
+   * @throws SandboxException when the query fails: Spark's message on one line
+   */
+  public String query(String catalogName, String sql) {
+    if (closed.get()) {
+      throw new SandboxException("The sandbox is stopped: cannot run a query");
+    }
+    try {
+      return spark.query(catalogName, sql, MERGE_LIMIT);
+    } catch (SandboxException e) {
+      String message = e.getMessage();
+      if (message.startsWith(SparkSqlRunner.QUERY_FAILED)) {
+        throw new QueryFailedException(message.substring(SparkSqlRunner.QUERY_FAILED.length()));
+      }
+      throw e;
+    }
+  }
+
+  /** A query that Spark ran and rejected (as opposed to Spark not running). */
+  public static final class QueryFailedException extends SandboxException {
+    private static final long serialVersionUID = 1L;
+
+    QueryFailedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Adds something to stop with the sandbox, before everything started so far (e.g. files that say
+   * the sandbox runs, a server in front of it); also stopped by Ctrl-C.
+   */
+  public void onStop(String name, AutoCloseable service) {
+    running.push(new Running(name, service));
   }
 
   /**

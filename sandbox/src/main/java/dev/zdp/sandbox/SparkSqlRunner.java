@@ -87,7 +87,102 @@ final class SparkSqlRunner implements AutoCloseable {
    *     another)
    */
   synchronized List<String> run(String catalogName, List<Path> sqlFiles, Duration limit) {
+    List<String> summary = new ArrayList<>();
+    for (FileResult result : runEach(catalogName, sqlFiles, limit)) {
+      if (result.error().isPresent()) {
+        throw new SandboxException(
+            "Spark SQL file "
+                + result.file().getFileName()
+                + " failed: "
+                + result.error().get()
+                + " (the file: "
+                + result.file()
+                + "; Spark's log: "
+                + logFile
+                + ")");
+      }
+      summary.add(result.summary());
+    }
+    return summary;
+  }
+
+  /**
+   * What one file did: its summary line ({@code <file>: N statement(s) in T s}), or Spark's error
+   * on one line.
+   */
+  record FileResult(Path file, String summary, Optional<String> error) {}
+
+  /**
+   * Runs every file in order, also those after one that failed (a failing file does not stop the
+   * others), in the session whose default catalog is {@code catalogName}.
+   *
+   * @throws SandboxException only when the session cannot start, dies, or {@code limit} passes
+   */
+  synchronized List<FileResult> runEach(String catalogName, List<Path> sqlFiles, Duration limit) {
     long end = System.nanoTime() + limit.toNanos();
+    ensureStarted(catalogName, end);
+    List<FileResult> results = new ArrayList<>();
+    for (Path file : sqlFiles) {
+      String answer = request(file.toAbsolutePath().toString(), end, file);
+      if (answer.startsWith(FAILED)) {
+        String error = answer.substring(FAILED.length());
+        results.add(
+            new FileResult(file, "", Optional.of(error.substring(error.indexOf(": ") + 2))));
+      } else {
+        results.add(
+            new FileResult(
+                file,
+                answer.startsWith(DONE) ? answer.substring(DONE.length()) : answer,
+                Optional.empty()));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Runs one query in the session and returns its result: a header row, then one line per row,
+   * tab-separated ({@code NULL} for null; tabs, newlines and backslashes in values escaped).
+   *
+   * @throws SandboxException with Spark's message on one line when the query fails (the message
+   *     starts with {@value #QUERY_FAILED})
+   */
+  synchronized String query(String catalogName, String sql, Duration limit) {
+    long end = System.nanoTime() + limit.toNanos();
+    ensureStarted(catalogName, end);
+    Path file;
+    try {
+      Path queries = Files.createDirectories(workDir.resolve("queries"));
+      file = Files.createTempFile(queries, "query-", ".sql");
+      Files.writeString(file, sql);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the query for Spark", e);
+    }
+    Path tsv = file.resolveSibling(file.getFileName() + ".tsv");
+    try {
+      String answer = request(QUERY + file.toAbsolutePath(), end, file);
+      if (answer.startsWith(FAILED)) {
+        String error = answer.substring(FAILED.length());
+        throw new SandboxException(QUERY_FAILED + error.substring(error.indexOf(": ") + 2));
+      }
+      return Files.readString(tsv);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the query's result " + tsv, e);
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(tsv);
+      } catch (IOException ignored) {
+        // a leftover in the work directory, wiped at the next start
+      }
+    }
+  }
+
+  /** How the message of a failed {@link #query} starts. */
+  static final String QUERY_FAILED = "query failed: ";
+
+  private static final String QUERY = "query ";
+
+  private void ensureStarted(String catalogName, long end) {
     if (process != null && (!process.isAlive() || !catalogName.equals(this.catalogName))) {
       stop();
     }
@@ -98,33 +193,17 @@ final class SparkSqlRunner implements AutoCloseable {
         throw failure("Spark did not start: " + ready);
       }
     }
-    List<String> summary = new ArrayList<>();
-    for (Path file : sqlFiles) {
-      try {
-        requests.write(file.toAbsolutePath().toString());
-        requests.newLine();
-        requests.flush();
-      } catch (IOException e) {
-        throw failure("Cannot hand " + file.getFileName() + " to Spark: " + e.getMessage());
-      }
-      String answer = next(end, "running " + file.getFileName());
-      if (answer.startsWith(FAILED)) {
-        String error = answer.substring(FAILED.length());
-        String message = error.substring(error.indexOf(": ") + 2);
-        throw new SandboxException(
-            "Spark SQL file "
-                + file.getFileName()
-                + " failed: "
-                + message
-                + " (the file: "
-                + file
-                + "; Spark's log: "
-                + logFile
-                + ")");
-      }
-      summary.add(answer.startsWith(DONE) ? answer.substring(DONE.length()) : answer);
+  }
+
+  private String request(String line, long end, Path file) {
+    try {
+      requests.write(line);
+      requests.newLine();
+      requests.flush();
+    } catch (IOException e) {
+      throw failure("Cannot hand " + file.getFileName() + " to Spark: " + e.getMessage());
     }
-    return summary;
+    return next(end, "running " + file.getFileName());
   }
 
   private void start(String catalogName) {

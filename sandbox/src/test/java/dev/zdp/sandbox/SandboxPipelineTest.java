@@ -148,7 +148,17 @@ class SandboxPipelineTest {
     // MERGE, twice in one Spark session: the second run must write nothing
     Path merge = Path.of("src/test/resources/merge/crm_customers.sql");
     long mergeStarted = System.nanoTime();
-    assertThat(sandbox.runMerge(CATALOG, List.of(merge, merge))).hasSize(2);
+    // a job that fails first does not stop the ones after it
+    Path broken = Files.createTempFile("broken-job", ".sql");
+    Files.writeString(
+        broken,
+        "MERGE INTO corpus.no_such_table AS t USING (SELECT 1 AS id) AS c"
+            + " ON t.id = c.id WHEN NOT MATCHED THEN INSERT *;");
+    List<Sandbox.MergeResult> results = sandbox.runMerge(CATALOG, List.of(broken, merge, merge));
+    assertThat(results.get(0).error())
+        .hasValueSatisfying(
+            error -> assertThat(error).contains("no_such_table").doesNotContain("\n"));
+    assertThat(results.subList(1, 3)).allSatisfy(result -> assertThat(result.error()).isEmpty());
     Duration mergeTime = Duration.ofNanos(System.nanoTime() - mergeStarted);
     Table corpus = catalog.loadTable(TableIdentifier.of("corpus", "crm_customers"));
     assertThat(read(corpus))

@@ -536,10 +536,23 @@ public final class ZeroRenderer {
     for (Column column : dataset.columns()) {
       columns.add(
           StrictMap.of(
-              "name", column.name(),
-              "name_sql", Filters.sqlIdent(column.name()),
-              "type", ZeroNames.mapType(column.type()).spark(),
-              "nullable", column.nullable() && !column.primaryKey()));
+              "name",
+              column.name(),
+              "name_sql",
+              Filters.sqlIdent(column.name()),
+              "type",
+              ZeroNames.mapType(column.type()).spark(),
+              "nullable",
+              column.nullable() && !column.primaryKey(),
+              "key",
+              column.primaryKey(),
+              // a type Iceberg may have promoted an existing column to (int -> bigint,
+              // float -> double, a decimal's precision): the job's schema evolution widens it
+              "promotable",
+              switch (column.type().base()) {
+                case BIGINT, DOUBLE, DECIMAL -> true;
+                default -> false;
+              }));
     }
     List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
     List<String> keysSql = keys.stream().map(Filters::sqlIdent).toList();

@@ -168,6 +168,37 @@ class PlannerTest {
   }
 
   @Test
+  void acceptedSchemaChangesChangeOnlyTheMergeJobWhichEvolvesTheTables() {
+    Datastore before =
+        datastore(
+            "crm",
+            dataset(
+                "customers",
+                key("id"),
+                column("visits", "integer"),
+                column("balance", "decimal(10,2)"),
+                column("email", "varchar(20)")));
+    Datastore after =
+        datastore(
+            "crm",
+            dataset(
+                "customers",
+                key("id"),
+                column("visits", "bigint"),
+                column("balance", "decimal(14,2)"),
+                column("email", "varchar(40)"),
+                column("segment", "text")));
+
+    Plan plan = plan(withSinks(zero(), before, "customers"), withSinks(zero(), after, "customers"));
+
+    assertThat(plan.changes())
+        .extracting(c -> c.action() + " " + c.address())
+        .as("no topic or connector: the files run by Spark carry the change")
+        .containsExactly("CHANGE zero/merge/crm/customers.sql", "CHANGE zero/staging/crm.sql");
+    assertThat(plan.destructive()).isEmpty();
+  }
+
+  @Test
   void aTableAddedWithANewSlotIsCoveredByTheFullResnapshot() {
     Plan plan =
         plan(

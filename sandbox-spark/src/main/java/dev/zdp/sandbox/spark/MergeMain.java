@@ -32,6 +32,12 @@ public final class MergeMain {
   /** The start of the answer to a file that failed: {@code failed <file>: <message>}. */
   public static final String FAILED = "failed ";
 
+  /**
+   * The start of a request to run one query: {@code query <file>}, the file holding the query; the
+   * result goes to {@code <file>.tsv} (see {@link #query}).
+   */
+  public static final String QUERY = "query ";
+
   /** What the serving runner prints once its session is ready. */
   public static final String READY = "ready";
 
@@ -98,7 +104,10 @@ public final class MergeMain {
     String line;
     try {
       while ((line = requests.readLine()) != null) {
-        if (!line.isBlank()) {
+        if (line.startsWith(QUERY)) {
+          answers.println(query(jobs, Path.of(line.substring(QUERY.length()).strip())));
+          answers.flush();
+        } else if (!line.isBlank()) {
           answers.println(answer(jobs, Path.of(line.strip())));
           answers.flush();
         }
@@ -125,6 +134,54 @@ public final class MergeMain {
       String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
       return FAILED + file.getFileName() + ": " + message;
     }
+  }
+
+  /**
+   * Runs the one query in {@code file} and writes its result to {@code <file>.tsv}: a header row of
+   * column names, then one line per row, fields separated by tabs ({@code NULL} for a null; a tab,
+   * newline or backslash in a value escaped as {@code \\t}, {@code \\n}, {@code \\\\}).
+   *
+   * @return {@code done <file>: N row(s) in T s}, or {@code failed <file>: <the error, on one
+   *     line>}
+   */
+  static String query(MergeJobs jobs, Path file) {
+    long started = System.nanoTime();
+    try {
+      String sql = Files.readString(file).strip();
+      while (sql.endsWith(";")) {
+        sql = sql.substring(0, sql.length() - 1).strip();
+      }
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> result = jobs.session().sql(sql);
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          String.join(
+              "\t",
+              java.util.Arrays.stream(result.schema().fieldNames())
+                  .map(MergeMain::field)
+                  .toList()));
+      for (org.apache.spark.sql.Row row : result.collectAsList()) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < row.length(); i++) {
+          fields.add(row.isNullAt(i) ? "NULL" : field(String.valueOf(row.get(i))));
+        }
+        lines.add(String.join("\t", fields));
+      }
+      Files.write(file.resolveSibling(file.getFileName() + ".tsv"), lines);
+      return String.format(
+          "%s%s: %d row(s) in %.1f s",
+          DONE, file.getFileName(), lines.size() - 1, (System.nanoTime() - started) / 1e9);
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala throws
+      String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+      return FAILED + file.getFileName() + ": " + message;
+    }
+  }
+
+  private static String field(String value) {
+    return value
+        .replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r");
   }
 
   /** The process's peak resident memory, as Linux reports it (for docs/performance.md). */

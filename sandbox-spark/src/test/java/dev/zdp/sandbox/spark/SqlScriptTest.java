@@ -22,6 +22,24 @@ class SqlScriptTest {
   }
 
   @Test
+  void keepsACompoundStatementWhole() {
+    String script =
+        """
+        BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS BEGIN END;
+          ALTER TABLE t ADD COLUMN `end` STRING;
+          IF 1 = 1 THEN SELECT 1; END IF;
+        END;
+        ALTER TABLE t ALTER COLUMN v TYPE BIGINT;
+        """;
+    assertThat(SqlScript.statements(script))
+        .containsExactly(
+            "BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS BEGIN END;\n"
+                + "  ALTER TABLE t ADD COLUMN `end` STRING;\n"
+                + "  IF 1 = 1 THEN SELECT 1; END IF;\nEND",
+            "ALTER TABLE t ALTER COLUMN v TYPE BIGINT");
+  }
+
+  @Test
   void ignoresEmptyStatements() {
     assertThat(SqlScript.statements(" ;\n; -- only a comment\n")).isEmpty();
   }

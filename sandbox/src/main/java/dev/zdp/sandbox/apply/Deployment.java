@@ -422,9 +422,12 @@ public final class Deployment {
 
   /**
    * Runs the MERGE jobs of the applied modules whose staging tables exist (apply creates them), in
-   * the sandbox's Spark session; {@code times} runs them that many times in a row.
+   * the sandbox's Spark session; {@code times} runs them that many times in a row. A job that fails
+   * does not stop the others; the next run retries it (its watermark did not move).
    *
    * @return the runner's summary lines; empty when no job could run yet
+   * @throws SandboxException after every job ran, when one or more failed: one line per failure,
+   *     naming the job's file, its corpus table and Spark's error
    */
   public List<String> merge(int times) {
     List<Path> jobs = new ArrayList<>();
@@ -452,7 +455,43 @@ public final class Deployment {
     for (int i = 0; i < times; i++) {
       runs.addAll(jobs);
     }
-    return sandbox.runMerge(ZeroRenderer.CATALOG_NAME, runs);
+    List<String> summary = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Sandbox.MergeResult result : sandbox.runMerge(ZeroRenderer.CATALOG_NAME, runs)) {
+      if (result.error().isPresent()) {
+        failures.add(
+            "MERGE job "
+                + outputDirectory.relativize(result.file())
+                + " (table "
+                + targetTable(result.file())
+                + ") failed: "
+                + result.error().get());
+      } else {
+        summary.add(result.summary());
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new SandboxException(
+          failures.size()
+              + " of "
+              + runs.size()
+              + " MERGE job run(s) failed (the others ran; the next run retries these):\n  "
+              + String.join("\n  ", failures));
+    }
+    return summary;
+  }
+
+  private static final java.util.regex.Pattern MERGE_TARGET =
+      java.util.regex.Pattern.compile("MERGE INTO (\\S+) AS t\\b");
+
+  /** The corpus table a MERGE job file writes, as the file names it. */
+  private static String targetTable(Path job) {
+    try {
+      java.util.regex.Matcher matcher = MERGE_TARGET.matcher(java.nio.file.Files.readString(job));
+      return matcher.find() ? matcher.group(1) : "?";
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   /** The sinks' commit interval the deployment uses, when it overrides the platform's. */

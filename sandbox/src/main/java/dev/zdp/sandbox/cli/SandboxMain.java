@@ -1,5 +1,6 @@
 package dev.zdp.sandbox.cli;
 
+import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Model;
 import dev.zdp.sandbox.Sandbox;
 import dev.zdp.sandbox.SandboxException;
@@ -80,6 +81,10 @@ public final class SandboxMain implements Callable<Integer> {
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("query")) {
+      System.exit(
+          query(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     int code = new CommandLine(new SandboxMain()).execute(args);
     System.exit(code);
   }
@@ -108,6 +113,15 @@ public final class SandboxMain implements Callable<Integer> {
               out::println);
       Arrivals arrivals = new Arrivals(sandbox, out);
       deploy(deployment, current);
+      Endpoints files = publish(sandbox, current);
+      out.println(
+          "Endpoints: "
+              + absoluteWork.resolve(SandboxFiles.JSON)
+              + "; Terraform variables: "
+              + absoluteWork.resolve(SandboxFiles.TFVARS)
+              + "; query the tables with: bin/zdp sandbox query --work-dir "
+              + absoluteWork
+              + " \"SELECT ...\"");
       out.println(
           "Source databases: "
               + sandbox.postgres().jdbcUrl("<database>")
@@ -121,17 +135,18 @@ public final class SandboxMain implements Callable<Integer> {
           watch
               ? "Watching " + model + " for changes; Ctrl-C stops the sandbox."
               : "Ctrl-C stops the sandbox.");
-      ModelFiles files = new ModelFiles(model);
+      ModelFiles modelFiles = new ModelFiles(model);
       long lastMerge = 0;
       boolean pending = false;
       long onceDeadline = System.nanoTime() + ONCE_LIMIT.toNanos();
       while (!sandbox.stopped()) {
-        if (watch && files.changed()) {
+        if (watch && modelFiles.changed()) {
           out.println("Model changed: validating, generating, applying...");
           try {
             Model changed = Deployment.load(model);
             deploy(deployment, changed);
             current = changed;
+            files.update(sandbox, current);
           } catch (SandboxException e) {
             out.println("Not applied: " + e.getMessage());
           }
@@ -171,6 +186,30 @@ public final class SandboxMain implements Callable<Integer> {
       System.err.println("zdp sandbox: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** {@code zdp sandbox query ARGS}: see {@link SandboxQuery}; returns the exit code. */
+  public static int query(String[] args, PrintStream out, PrintStream err) {
+    return new CommandLine(new SandboxQuery(out, err)).execute(args);
+  }
+
+  /** The files in a running sandbox's work directory that say how to reach it. */
+  public interface Endpoints {
+    /** Rewrites {@code sandbox.tfvars} for a changed model. */
+    void update(Sandbox sandbox, Model model);
+  }
+
+  /**
+   * Writes {@code sandbox.json} and {@code sandbox.tfvars} into the sandbox's work directory and
+   * opens the endpoint {@code zdp sandbox query} reaches its Spark session through; both go when
+   * the sandbox stops.
+   */
+  public static Endpoints publish(Sandbox sandbox, Model model) {
+    QueryServer queries = QueryServer.start(sandbox, ZeroRenderer.CATALOG_NAME);
+    sandbox.onStop("query endpoint", queries);
+    SandboxFiles files = SandboxFiles.write(sandbox, model, queries.url(), queries.token());
+    sandbox.onStop(SandboxFiles.JSON, files);
+    return files::update;
   }
 
   private void deploy(Deployment deployment, Model model) {
