@@ -159,12 +159,12 @@ class GeneratorTest {
         .containsEntry("iceberg.control.commit.interval-ms", "60000")
         .containsEntry("iceberg.catalog", "zdp")
         .containsEntry("iceberg.catalog.type", "rest")
-        .containsEntry("iceberg.catalog.warehouse", "s3://lake/warehouse")
         .containsEntry("iceberg.catalog.s3.path-style-access", "true")
         .containsEntry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState")
         .containsEntry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite")
         .containsEntry("transforms.unwrap.add.fields", "op,source.ts_ms,source.lsn")
         .containsKey("iceberg.kafka.bootstrap.servers");
+    assertThat(config.get("iceberg.catalog.warehouse")).hasToString("var.iceberg_warehouse");
     assertThat((Map<String, Object>) sink.get("config_sensitive"))
         .containsOnlyKeys(
             "iceberg.catalog.s3.access-key-id", "iceberg.catalog.s3.secret-access-key");

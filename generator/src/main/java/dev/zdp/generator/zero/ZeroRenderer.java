@@ -240,6 +240,7 @@ public final class ZeroRenderer {
   private static StrictMap platformContext(Platform platform) {
     Platform.KafkaSettings kafka = platform.kafka();
     Platform.IcebergSettings iceberg = platform.iceberg();
+    Optional<Platform.SecretsProvider> secrets = platform.connect().secrets();
     StrictMap s3 = null;
     List<StrictMap> sensitive = new ArrayList<>();
     if (iceberg.s3().isPresent()) {
@@ -256,9 +257,16 @@ public final class ZeroRenderer {
           .ifPresent(
               c -> {
                 ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
-                sensitive.add(entry("iceberg.catalog.s3.access-key-id", "var." + vars.user()));
                 sensitive.add(
-                    entry("iceberg.catalog.s3.secret-access-key", "var." + vars.password()));
+                    entry(
+                        "iceberg.catalog.s3.access-key-id",
+                        "var." + vars.user(),
+                        reference(secrets, vars.user())));
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.s3.secret-access-key",
+                        "var." + vars.password(),
+                        reference(secrets, vars.password())));
               });
     }
     iceberg
@@ -268,13 +276,26 @@ public final class ZeroRenderer {
             c -> {
               ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
               if ("jdbc".equals(iceberg.catalog().type())) {
-                sensitive.add(entry("iceberg.catalog.jdbc.user", "var." + vars.user()));
-                sensitive.add(entry("iceberg.catalog.jdbc.password", "var." + vars.password()));
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.jdbc.user",
+                        "var." + vars.user(),
+                        reference(secrets, vars.user())));
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.jdbc.password",
+                        "var." + vars.password(),
+                        reference(secrets, vars.password())));
               } else {
                 sensitive.add(
                     entry(
                         "iceberg.catalog.credential",
-                        "\"${var." + vars.user() + "}:${var." + vars.password() + "}\""));
+                        "\"${var." + vars.user() + "}:${var." + vars.password() + "}\"",
+                        secrets.isEmpty()
+                            ? null
+                            : reference(secrets, vars.user())
+                                + ":"
+                                + reference(secrets, vars.password())));
               }
             });
     kafka
@@ -290,7 +311,15 @@ public final class ZeroRenderer {
                           + vars.user()
                           + "}\\\" password=\\\"${var."
                           + vars.password()
-                          + "}\\\";\""));
+                          + "}\\\";\"",
+                      secrets.isEmpty()
+                          ? null
+                          : "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                              + " username=\""
+                              + reference(secrets, vars.user())
+                              + "\" password=\""
+                              + reference(secrets, vars.password())
+                              + "\";"));
             });
     sensitive.sort((a, b) -> ((String) a.get("key")).compareTo((String) b.get("key")));
     return StrictMap.of(
@@ -312,6 +341,16 @@ public final class ZeroRenderer {
                         .connect()
                         .credential()
                         .map(c -> credential(c, "Kafka Connect"))
+                        .orElse(null),
+                "heartbeat_interval_ms", String.valueOf(platform.connect().heartbeatIntervalMs()),
+                "heartbeat_topic_prefix", ZeroNames.HEARTBEAT_TOPIC_PREFIX,
+                "heartbeat_action_query", platform.connect().heartbeatActionQuery().orElse(null),
+                "secrets",
+                    secrets
+                        .map(
+                            p ->
+                                StrictMap.of(
+                                    "provider", p.provider(), "path", p.path().orElse(null)))
                         .orElse(null)),
         "iceberg",
             StrictMap.of(
@@ -335,8 +374,27 @@ public final class ZeroRenderer {
     return kafka.tls() ? "SSL" : null;
   }
 
-  private static StrictMap entry(String key, String expression) {
-    return StrictMap.of("key", key, "expression", expression);
+  /**
+   * A secret config entry: its Terraform expression (for {@code config_sensitive}) and, when the
+   * platform references secrets through a Connect config provider, the reference text.
+   */
+  private static StrictMap entry(String key, String expression, String reference) {
+    return StrictMap.of("key", key, "expression", expression, "reference", reference);
+  }
+
+  /**
+   * A Kafka Connect config-provider reference to a credential's user or password: {@code
+   * ${file:<path>:<variable>}} or {@code ${env:<VARIABLE>}}; null when secrets go through
+   * Terraform.
+   */
+  static String reference(Optional<Platform.SecretsProvider> secrets, String variable) {
+    if (secrets.isEmpty()) {
+      return null;
+    }
+    Platform.SecretsProvider provider = secrets.get();
+    return Platform.SecretsProvider.FILE.equals(provider.provider())
+        ? "${file:" + provider.path().orElseThrow() + ":" + variable + "}"
+        : "${env:" + variable.toUpperCase(java.util.Locale.ROOT) + "}";
   }
 
   /** Every credential a root module needs, each once, sorted by variable name. */
@@ -344,6 +402,10 @@ public final class ZeroRenderer {
     TreeMap<String, StrictMap> byVariable = new TreeMap<>();
     platform.kafka().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka")));
     platform.connect().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka Connect")));
+    if (platform.connect().secrets().isPresent()) {
+      // connector configs reference the others through the Connect workers' config provider
+      return List.copyOf(byVariable.values());
+    }
     platform
         .iceberg()
         .catalog()
@@ -389,9 +451,16 @@ public final class ZeroRenderer {
               "staging_table", staging,
               "workspaces", List.copyOf(ingested.workspaces())));
     }
+    ZeroNames.CredentialVariables vars =
+        ZeroNames.credentialVariables(datastore.capture().credential());
+    Optional<Platform.SecretsProvider> secrets = platform.connect().secrets();
     return StrictMap.of(
         "name", datastore.name(),
         "host", datastore.capture().host(),
+        "user_ref", reference(secrets, vars.user()),
+        "password_ref", reference(secrets, vars.password()),
+        "heartbeat_topic", ZeroNames.heartbeatTopic(platform, datastore),
+        "heartbeat_topic_resource", ZeroNames.heartbeatTopicResource(datastore),
         "port", String.valueOf(datastore.capture().port()),
         "database", datastore.capture().database(),
         "credential", credential(datastore.capture().credential(), "datastore " + datastore.name()),

@@ -7,6 +7,7 @@ import dev.zdp.model.Platform.ConnectSettings;
 import dev.zdp.model.Platform.IcebergSettings;
 import dev.zdp.model.Platform.KafkaSettings;
 import dev.zdp.model.Platform.S3Settings;
+import dev.zdp.model.Platform.SecretsProvider;
 import dev.zdp.model.load.YamlNode.MapNode;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ final class PlatformBinder {
     Optional<ConnectSettings> connect =
         fields
             .requiredMap("connect", "connect of platform '" + name + "'")
-            .flatMap(PlatformBinder::connect);
+            .flatMap(f -> connect(f, name));
     Optional<IcebergSettings> iceberg =
         fields
             .requiredMap("iceberg", "iceberg of platform '" + name + "'")
@@ -64,11 +65,48 @@ final class PlatformBinder {
         : Optional.of(new KafkaSettings(servers, partitions, replication, tls, credential));
   }
 
-  private static Optional<ConnectSettings> connect(Fields f) {
+  private static Optional<ConnectSettings> connect(Fields f, String platform) {
     String url = f.requiredText("url");
     Optional<String> credential = f.text("credential");
+    long heartbeat =
+        f.longInteger(
+            "heartbeatIntervalMs",
+            ConnectSettings.DEFAULT_HEARTBEAT_INTERVAL_MS,
+            1_000L,
+            86_400_000L);
+    Optional<String> heartbeatQuery = f.text("heartbeatActionQuery");
+    Optional<SecretsProvider> secrets =
+        f.map("secrets", "connect.secrets of platform '" + platform + "'")
+            .flatMap(PlatformBinder::secrets);
+    boolean secretsFailed = f.has("secrets") && secrets.isEmpty();
     f.finish();
-    return f.failed() ? Optional.empty() : Optional.of(new ConnectSettings(url, credential));
+    return f.failed() || secretsFailed
+        ? Optional.empty()
+        : Optional.of(new ConnectSettings(url, credential, heartbeat, heartbeatQuery, secrets));
+  }
+
+  private static Optional<SecretsProvider> secrets(Fields f) {
+    Optional<String> provider = f.choice("provider", Vocabulary.SECRETS_PROVIDER);
+    if (provider.isEmpty() && !f.has("provider")) {
+      f.requiredText("provider");
+    }
+    Optional<String> path =
+        provider.filter(SecretsProvider.FILE::equals).isPresent()
+            ? Optional.ofNullable(f.requiredText("path"))
+            : f.text("path");
+    if (path.isPresent() && !path.get().matches("[^:{}$\\p{Cntrl}]+")) {
+      f.invalid(
+          "path",
+          "'path' in connect.secrets is '"
+              + path.get()
+              + "'; a config provider reference cannot carry ':', '{', '}', '$' or control"
+              + " characters in it",
+          "use a plain file path such as /etc/kafka-connect/zdp-secrets.properties");
+    }
+    f.finish();
+    return f.failed() || provider.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new SecretsProvider(provider.get(), path));
   }
 
   private static Optional<IcebergSettings> iceberg(Fields f, String platform) {

@@ -111,15 +111,17 @@ class EndToEndTest {
     long applying = System.nanoTime();
     ApplyReport first = deployment.apply(model);
     measured.put(
-        "first apply (Spark start, staging DDL, 8 resources, capture streaming)", since(applying));
+        "first apply (Spark start, staging DDL, 10 resources, capture streaming)", since(applying));
     progress("applied");
     assertThat(first.changes())
         .extracting(ResourceChange::toString)
         .containsExactlyInAnyOrder(
             "created topic zero.crm.public.customers",
             "created topic zero.crm.iceberg-control",
+            "created topic __debezium-heartbeat.zero.crm",
             "created topic zero.shop.public.orders",
             "created topic zero.shop.iceberg-control",
+            "created topic __debezium-heartbeat.zero.shop",
             "created connector zero-crm-source",
             "created connector zero-crm-sink",
             "created connector zero-shop-source",
@@ -327,7 +329,7 @@ class EndToEndTest {
     measured.put("unchanged re-apply", since(unchanged));
     assertThat(third.nothingChanged()).isTrue();
     assertThat(third.lines())
-        .containsExactly("Apply: nothing to change (9 resources as generated already)");
+        .containsExactly("Apply: nothing to change (11 resources as generated already)");
 
     // a datastore no longer sunk: its connectors and topics go, the others stay
     Files.writeString(
@@ -343,6 +345,7 @@ class EndToEndTest {
         .containsExactly(
             "deleted connector zero-shop-sink",
             "deleted connector zero-shop-source",
+            "deleted topic __debezium-heartbeat.zero.shop",
             "deleted topic zero.shop.iceberg-control",
             "deleted topic zero.shop.public.orders");
     assertThat(sandbox.connectors().list()).containsExactly("zero-crm-sink", "zero-crm-source");
