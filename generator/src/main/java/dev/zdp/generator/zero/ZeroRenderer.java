@@ -119,6 +119,7 @@ public final class ZeroRenderer {
     dag.put("dag_id", "zdp_" + platform.name() + "_merge");
     dag.put("schedule_minutes", SCHEDULE_MINUTES);
     dag.put("spark_conf", sparkConf(platform));
+    dag.put("spark_conf_from_env", sparkConfFromEnv(platform));
     // First: the DAG grows with the model and is one render, which the other threads overlap.
     artifacts.add(
         0,
@@ -638,6 +639,40 @@ public final class ZeroRenderer {
         List.copyOf(ingested.workspaces()));
   }
 
+  /**
+   * The environment variables the DAG reads endpoints from, named after the Terraform variables
+   * that move the sinks ({@code iceberg_catalog_uri} and so on), so one environment's values move
+   * both.
+   */
+  static final Map<String, String> DAG_ENDPOINT_ENV =
+      Map.of(
+          "spark.sql.catalog." + CATALOG_NAME + ".uri", "ZDP_ICEBERG_CATALOG_URI",
+          "spark.sql.catalog." + CATALOG_NAME + ".warehouse", "ZDP_ICEBERG_WAREHOUSE",
+          "spark.sql.catalog." + CATALOG_NAME + ".s3.endpoint", "ZDP_S3_ENDPOINT");
+
+  /**
+   * The catalog credential's Spark settings as shell words the shell completes from the worker's
+   * environment when a job runs ({@code ZDP_CATALOG_USER}, {@code ZDP_CATALOG_PASSWORD}), failing
+   * with a message when one is unset: the secret is never in the DAG nor in the command Airflow
+   * shows. A REST catalog takes them as OAuth2 client credentials ({@code credential}), a JDBC
+   * catalog as its database login.
+   */
+  private static List<String> sparkConfFromEnv(Platform platform) {
+    Platform.CatalogSettings catalog = platform.iceberg().catalog();
+    if (catalog.credential().isEmpty()) {
+      return List.of();
+    }
+    String prefix = "spark.sql.catalog." + CATALOG_NAME;
+    String user = "${ZDP_CATALOG_USER:?set ZDP_CATALOG_USER to the catalog user}";
+    String password = "${ZDP_CATALOG_PASSWORD:?set ZDP_CATALOG_PASSWORD to the catalog password}";
+    if ("jdbc".equals(catalog.type())) {
+      return List.of(
+          "\"" + prefix + ".jdbc.user=" + user + "\"",
+          "\"" + prefix + ".jdbc.password=" + password + "\"");
+    }
+    return List.of("\"" + prefix + ".credential=" + user + ":" + password + "\"");
+  }
+
   private static List<StrictMap> sparkConf(Platform platform) {
     Platform.IcebergSettings iceberg = platform.iceberg();
     String prefix = "spark.sql.catalog." + CATALOG_NAME;
@@ -660,7 +695,8 @@ public final class ZeroRenderer {
               conf.put(prefix + ".client.region", s3.region());
             });
     List<StrictMap> entries = new ArrayList<>();
-    conf.forEach((k, v) -> entries.add(StrictMap.of("key", k, "value", v)));
+    conf.forEach(
+        (k, v) -> entries.add(StrictMap.of("key", k, "value", v, "env", DAG_ENDPOINT_ENV.get(k))));
     return entries;
   }
 
