@@ -306,7 +306,7 @@ class GeneratedSchemaTest {
                     Optional.empty(),
                     10_000,
                     Optional.empty(),
-                    Optional.of(new Platform.SecretsProvider("env", Optional.empty()))),
+                    Optional.of(new Platform.ConfigProvider("env", Optional.empty()))),
                 new Platform.IcebergSettings(
                     new Platform.CatalogSettings(
                         "rest", Optional.of("http://cat:8181"), Optional.of("catalog_zdp")),

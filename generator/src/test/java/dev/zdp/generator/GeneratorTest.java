@@ -235,8 +235,10 @@ class GeneratorTest {
         .doesNotContain("crm__");
     assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
         .contains("STAGING_FILES = [\n    \"billing.sql\",\n    \"crm.sql\",\n]\n")
-        .contains("BashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
-        .contains("staging >> BashOperator(task_id=task_id, bash_command=spark_sql(job))");
+        .contains(
+            "UntemplatedBashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
+        .contains(
+            "staging >> UntemplatedBashOperator(task_id=task_id, bash_command=merge_job(path))");
   }
 
   @Test

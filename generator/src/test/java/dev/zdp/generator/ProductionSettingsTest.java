@@ -136,7 +136,7 @@ class ProductionSettingsTest {
                     10_000,
                     Optional.empty(),
                     Optional.of(
-                        new Platform.SecretsProvider(
+                        new Platform.ConfigProvider(
                             "file", Optional.of("/etc/kafka-connect/zdp.properties"))))),
             Optional.empty());
 
@@ -179,7 +179,7 @@ class ProductionSettingsTest {
                 Optional.of("connect_admin"),
                 10_000,
                 Optional.empty(),
-                Optional.of(new Platform.SecretsProvider("env", Optional.empty()))),
+                Optional.of(new Platform.ConfigProvider("env", Optional.empty()))),
             new Platform.IcebergSettings(
                 new Platform.CatalogSettings(
                     "rest", Optional.of("http://iceberg-rest:8181"), Optional.of("catalog_zdp")),

@@ -52,15 +52,15 @@ public record Platform(
    *     database's replication slot still advances ({@code heartbeat.interval.ms})
    * @param heartbeatActionQuery SQL each heartbeat runs in the source database, for tables idle
    *     while others on the same server write ({@code heartbeat.action.query}); none by default
-   * @param secrets how connector configs reference credentials: through Terraform variables ({@code
-   *     config_sensitive}) when absent, or through a Connect config provider
+   * @param configProvider how connector configs reference credentials: through Terraform variables
+   *     ({@code config_sensitive}) when absent, or through a Connect config provider
    */
   public record ConnectSettings(
       String url,
       Optional<String> credential,
       long heartbeatIntervalMs,
       Optional<String> heartbeatActionQuery,
-      Optional<SecretsProvider> secrets) {
+      Optional<ConfigProvider> configProvider) {
 
     /** The heartbeat interval when the model gives none: 10 seconds. */
     public static final long DEFAULT_HEARTBEAT_INTERVAL_MS = 10_000L;
@@ -69,7 +69,7 @@ public record Platform(
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(credential, "credential");
       Objects.requireNonNull(heartbeatActionQuery, "heartbeatActionQuery");
-      Objects.requireNonNull(secrets, "secrets");
+      Objects.requireNonNull(configProvider, "configProvider");
     }
 
     /** Default heartbeat, no action query, credentials through Terraform variables. */
@@ -83,16 +83,16 @@ public record Platform(
    * configs reference credentials ({@code ${file:<path>:<key>}} or {@code ${env:<NAME>}}) so no
    * secret value enters Terraform.
    *
-   * @param provider {@code file} (Kafka's {@code FileConfigProvider}) or {@code env} ({@code
+   * @param type {@code file} (Kafka's {@code FileConfigProvider}) or {@code env} ({@code
    *     EnvVarConfigProvider})
    * @param path the properties file on every worker, for {@code file}
    */
-  public record SecretsProvider(String provider, Optional<String> path) {
+  public record ConfigProvider(String type, Optional<String> path) {
     public static final String FILE = "file";
     public static final String ENV = "env";
 
-    public SecretsProvider {
-      Objects.requireNonNull(provider, "provider");
+    public ConfigProvider {
+      Objects.requireNonNull(type, "type");
       Objects.requireNonNull(path, "path");
     }
   }

@@ -241,7 +241,7 @@ public final class ZeroRenderer {
   private static StrictMap platformContext(Platform platform) {
     Platform.KafkaSettings kafka = platform.kafka();
     Platform.IcebergSettings iceberg = platform.iceberg();
-    Optional<Platform.SecretsProvider> secrets = platform.connect().secrets();
+    Optional<Platform.ConfigProvider> secrets = platform.connect().configProvider();
     StrictMap s3 = null;
     List<StrictMap> sensitive = new ArrayList<>();
     if (iceberg.s3().isPresent()) {
@@ -346,12 +346,9 @@ public final class ZeroRenderer {
                 "heartbeat_interval_ms", String.valueOf(platform.connect().heartbeatIntervalMs()),
                 "heartbeat_topic_prefix", ZeroNames.HEARTBEAT_TOPIC_PREFIX,
                 "heartbeat_action_query", platform.connect().heartbeatActionQuery().orElse(null),
-                "secrets",
+                "config_provider",
                     secrets
-                        .map(
-                            p ->
-                                StrictMap.of(
-                                    "provider", p.provider(), "path", p.path().orElse(null)))
+                        .map(p -> StrictMap.of("type", p.type(), "path", p.path().orElse(null)))
                         .orElse(null)),
         "iceberg",
             StrictMap.of(
@@ -388,12 +385,12 @@ public final class ZeroRenderer {
    * ${file:<path>:<variable>}} or {@code ${env:<VARIABLE>}}; null when secrets go through
    * Terraform.
    */
-  static String reference(Optional<Platform.SecretsProvider> secrets, String variable) {
+  static String reference(Optional<Platform.ConfigProvider> secrets, String variable) {
     if (secrets.isEmpty()) {
       return null;
     }
-    Platform.SecretsProvider provider = secrets.get();
-    return Platform.SecretsProvider.FILE.equals(provider.provider())
+    Platform.ConfigProvider provider = secrets.get();
+    return Platform.ConfigProvider.FILE.equals(provider.type())
         ? "${file:" + provider.path().orElseThrow() + ":" + variable + "}"
         : "${env:" + variable.toUpperCase(java.util.Locale.ROOT) + "}";
   }
@@ -403,7 +400,7 @@ public final class ZeroRenderer {
     TreeMap<String, StrictMap> byVariable = new TreeMap<>();
     platform.kafka().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka")));
     platform.connect().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka Connect")));
-    if (platform.connect().secrets().isPresent()) {
+    if (platform.connect().configProvider().isPresent()) {
       // connector configs reference the others through the Connect workers' config provider
       return List.copyOf(byVariable.values());
     }
@@ -454,7 +451,7 @@ public final class ZeroRenderer {
     }
     ZeroNames.CredentialVariables vars =
         ZeroNames.credentialVariables(datastore.capture().credential());
-    Optional<Platform.SecretsProvider> secrets = platform.connect().secrets();
+    Optional<Platform.ConfigProvider> secrets = platform.connect().configProvider();
     return StrictMap.of(
         "name", datastore.name(),
         "host", datastore.capture().host(),

@@ -3,11 +3,11 @@ package dev.zdp.model.load;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Platform.CatalogSettings;
+import dev.zdp.model.Platform.ConfigProvider;
 import dev.zdp.model.Platform.ConnectSettings;
 import dev.zdp.model.Platform.IcebergSettings;
 import dev.zdp.model.Platform.KafkaSettings;
 import dev.zdp.model.Platform.S3Settings;
-import dev.zdp.model.Platform.SecretsProvider;
 import dev.zdp.model.load.YamlNode.MapNode;
 import java.util.Optional;
 
@@ -75,29 +75,30 @@ final class PlatformBinder {
             1_000L,
             86_400_000L);
     Optional<String> heartbeatQuery = f.text("heartbeatActionQuery");
-    Optional<SecretsProvider> secrets =
-        f.map("secrets", "connect.secrets of platform '" + platform + "'")
-            .flatMap(PlatformBinder::secrets);
-    boolean secretsFailed = f.has("secrets") && secrets.isEmpty();
+    Optional<ConfigProvider> configProvider =
+        f.map("configProvider", "connect.configProvider of platform '" + platform + "'")
+            .flatMap(PlatformBinder::configProvider);
+    boolean providerFailed = f.has("configProvider") && configProvider.isEmpty();
     f.finish();
-    return f.failed() || secretsFailed
+    return f.failed() || providerFailed
         ? Optional.empty()
-        : Optional.of(new ConnectSettings(url, credential, heartbeat, heartbeatQuery, secrets));
+        : Optional.of(
+            new ConnectSettings(url, credential, heartbeat, heartbeatQuery, configProvider));
   }
 
-  private static Optional<SecretsProvider> secrets(Fields f) {
-    Optional<String> provider = f.choice("provider", Vocabulary.SECRETS_PROVIDER);
-    if (provider.isEmpty() && !f.has("provider")) {
-      f.requiredText("provider");
+  private static Optional<ConfigProvider> configProvider(Fields f) {
+    Optional<String> provider = f.choice("type", Vocabulary.CONFIG_PROVIDER);
+    if (provider.isEmpty() && !f.has("type")) {
+      f.requiredText("type");
     }
     Optional<String> path =
-        provider.filter(SecretsProvider.FILE::equals).isPresent()
+        provider.filter(ConfigProvider.FILE::equals).isPresent()
             ? Optional.ofNullable(f.requiredText("path"))
             : f.text("path");
     if (path.isPresent() && !path.get().matches("[^:{}$\\p{Cntrl}]+")) {
       f.invalid(
           "path",
-          "'path' in connect.secrets is '"
+          "'path' in connect.configProvider is '"
               + path.get()
               + "'; a config provider reference cannot carry ':', '{', '}', '$' or control"
               + " characters in it",
@@ -106,7 +107,7 @@ final class PlatformBinder {
     f.finish();
     return f.failed() || provider.isEmpty()
         ? Optional.empty()
-        : Optional.of(new SecretsProvider(provider.get(), path));
+        : Optional.of(new ConfigProvider(provider.get(), path));
   }
 
   private static Optional<IcebergSettings> iceberg(Fields f, String platform) {
