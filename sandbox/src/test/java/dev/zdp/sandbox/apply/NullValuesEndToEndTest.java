@@ -136,6 +136,48 @@ class NullValuesEndToEndTest {
     assertThat(corpus(CORPUS)).as("the corpus, value by value").isEqualTo(EXPECTED);
   }
 
+  /**
+   * The real connectors validate the generated configs as applied (Connect's {@code PUT
+   * /connector-plugins/<class>/config/validate}): no value is refused. Connect does not report keys
+   * it does not know; GeneratedSchemaTest covers those.
+   */
+  @Test
+  void theRealConnectorsAcceptTheGeneratedConfigs() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (String connector : List.of("zero-ledger-source", "zero-ledger-sink")) {
+      Map<String, String> config = sandbox.connectors().config(connector).orElseThrow();
+      String connectorClass = config.get("connector.class");
+      var response =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      sandbox
+                          .connectUrl()
+                          .resolve("/connector-plugins/" + connectorClass + "/config/validate"))
+                  .header("Content-Type", "application/json")
+                  .PUT(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          json.writeValueAsString(config)))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("%s: %s", connector, response.body()).isEqualTo(200);
+      var result = json.readTree(response.body());
+      List<String> errors = new ArrayList<>();
+      result
+          .path("configs")
+          .forEach(
+              c ->
+                  c.path("value")
+                      .path("errors")
+                      .forEach(
+                          e ->
+                              errors.add(
+                                  c.path("value").path("name").asText() + ": " + e.asText())));
+      assertThat(errors).as("%s validated by %s", connector, connectorClass).isEmpty();
+      assertThat(result.path("error_count").asInt()).isZero();
+    }
+  }
+
   @Test
   void theSourceSendsHeartbeatsToTheGeneratedHeartbeatTopic() throws Exception {
     // the heartbeat topic the generated Terraform declares is where the source's heartbeats go
