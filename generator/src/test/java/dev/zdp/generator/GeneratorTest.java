@@ -208,12 +208,12 @@ class GeneratorTest {
         .containsEntry("iceberg.control.commit.interval-ms", "60000")
         .containsEntry("iceberg.catalog", "zdp")
         .containsEntry("iceberg.catalog.type", "rest")
-        .containsEntry("iceberg.catalog.warehouse", "s3://lake/warehouse")
         .containsEntry("iceberg.catalog.s3.path-style-access", "true")
         .containsEntry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState")
         .containsEntry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite")
         .containsEntry("transforms.unwrap.add.fields", "op,source.ts_ms,source.lsn")
         .containsKey("iceberg.kafka.bootstrap.servers");
+    assertThat(config.get("iceberg.catalog.warehouse")).hasToString("var.iceberg_warehouse");
     assertThat((Map<String, Object>) sink.get("config_sensitive"))
         .containsOnlyKeys(
             "iceberg.catalog.s3.access-key-id", "iceberg.catalog.s3.secret-access-key");
@@ -284,8 +284,10 @@ class GeneratorTest {
         .doesNotContain("crm__");
     assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
         .contains("STAGING_FILES = [\n    \"billing.sql\",\n    \"crm.sql\",\n]\n")
-        .contains("BashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
-        .contains("staging >> BashOperator(task_id=task_id, bash_command=spark_sql(job))");
+        .contains(
+            "UntemplatedBashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
+        .contains(
+            "staging >> UntemplatedBashOperator(task_id=task_id, bash_command=merge_job(path))");
   }
 
   @Test

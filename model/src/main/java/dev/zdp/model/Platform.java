@@ -45,11 +45,55 @@ public record Platform(
     }
   }
 
-  /** The Kafka Connect cluster the connectors run on. */
-  public record ConnectSettings(String url, Optional<String> credential) {
+  /**
+   * The Kafka Connect cluster the connectors run on.
+   *
+   * @param heartbeatIntervalMs how often each source connector sends a heartbeat, so a quiet
+   *     database's replication slot still advances ({@code heartbeat.interval.ms})
+   * @param heartbeatActionQuery SQL each heartbeat runs in the source database, for tables idle
+   *     while others on the same server write ({@code heartbeat.action.query}); none by default
+   * @param configProvider how connector configs reference credentials: through Terraform variables
+   *     ({@code config_sensitive}) when absent, or through a Connect config provider
+   */
+  public record ConnectSettings(
+      String url,
+      Optional<String> credential,
+      long heartbeatIntervalMs,
+      Optional<String> heartbeatActionQuery,
+      Optional<ConfigProvider> configProvider) {
+
+    /** The heartbeat interval when the model gives none: 10 seconds. */
+    public static final long DEFAULT_HEARTBEAT_INTERVAL_MS = 10_000L;
+
     public ConnectSettings {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(credential, "credential");
+      Objects.requireNonNull(heartbeatActionQuery, "heartbeatActionQuery");
+      Objects.requireNonNull(configProvider, "configProvider");
+    }
+
+    /** Default heartbeat, no action query, credentials through Terraform variables. */
+    public ConnectSettings(String url, Optional<String> credential) {
+      this(url, credential, DEFAULT_HEARTBEAT_INTERVAL_MS, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * A Kafka Connect config provider the workers are configured with, through which connector
+   * configs reference credentials ({@code ${file:<path>:<key>}} or {@code ${env:<NAME>}}) so no
+   * secret value enters Terraform.
+   *
+   * @param type {@code file} (Kafka's {@code FileConfigProvider}) or {@code env} ({@code
+   *     EnvVarConfigProvider})
+   * @param path the properties file on every worker, for {@code file}
+   */
+  public record ConfigProvider(String type, Optional<String> path) {
+    public static final String FILE = "file";
+    public static final String ENV = "env";
+
+    public ConfigProvider {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(path, "path");
     }
   }
 

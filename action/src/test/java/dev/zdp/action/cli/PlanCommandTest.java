@@ -115,6 +115,7 @@ class PlanCommandTest {
         .containsExactlyInAnyOrder("kafka_topic.crm__addresses", "zero/merge/crm/addresses.sql");
     assertThat(addresses(plan, "destroy"))
         .containsExactlyInAnyOrder(
+            "kafka_topic.fleet__debezium_heartbeat",
             "kafka_topic.fleet__iceberg_control",
             "kafka_topic.fleet__shipments",
             "kafka_topic.fleet__tracking_events",

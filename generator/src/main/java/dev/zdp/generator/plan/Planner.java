@@ -249,14 +249,8 @@ public final class Planner {
                     + ": Kafka cannot remove partitions, so the topic is re-created and its"
                     + " retained changes are lost"));
       }
-      if (!Objects.equals(was.get("replication_factor"), is.get("replication_factor"))) {
-        callouts.add(
-            new Callout(
-                Kind.TOPIC_RECREATED,
-                "replication factor of topic '"
-                    + is.get("name")
-                    + "' changed: the provider re-creates the topic"));
-      }
+      // A replication factor change is no callout: the kafka provider reassigns the replicas in
+      // place (Kafka 2.4 and later); it re-creates the topic only on older clusters.
     }
     if (before.type().equals("kafka-connect_connector")) {
       if (!Objects.equals(was.get("name"), is.get("name"))) {
@@ -267,8 +261,9 @@ public final class Planner {
                     + was.get("name")
                     + "' to '"
                     + is.get("name")
-                    + "': Connect keeps offsets by connector name, so it starts without them"
-                    + " (a source snapshots again, a sink re-reads its topics)"));
+                    + "': the provider deletes the old connector and creates the new one;"
+                    + " Connect keeps offsets by connector name, so it starts without them"
+                    + " (a source snapshots again, a sink re-reads its topics from the start)"));
       }
       for (String key : List.of("slot.name", "publication.name", "topic.prefix")) {
         String attribute = "config[\"" + key + "\"]";
@@ -281,10 +276,8 @@ public final class Planner {
                       + was.get(attribute)
                       + "' to '"
                       + is.get(attribute)
-                      + "': the source snapshots every table again"
-                      + (key.equals("slot.name")
-                          ? " and the old slot stays in the database, holding WAL until dropped"
-                          : "")));
+                      + "': "
+                      + captureChange(key)));
         }
       }
       Set<String> tablesAfter =
@@ -298,6 +291,32 @@ public final class Planner {
       }
     }
     return callouts;
+  }
+
+  /**
+   * What a change of one of the source's capture settings does, as Debezium's PostgreSQL connector
+   * behaves: its offsets are kept under the connector's name and {@code topic.prefix}, and it
+   * snapshots only when it finds none.
+   */
+  private static String captureChange(String key) {
+    return switch (key) {
+      case "slot.name" ->
+          "the connector keeps its offsets and streams from a new slot created when it restarts,"
+              + " without a snapshot: changes committed between the old slot's last confirmed"
+              + " position and the new slot's creation are never captured (re-snapshot the tables"
+              + " to recover them); the old slot stays in the database, holding WAL until dropped";
+      case "publication.name" ->
+          "the connector keeps its slot and offsets, without a snapshot, and creates the new"
+              + " publication when it restarts; changes committed before the publication existed"
+              + " cannot be decoded through it: depending on the PostgreSQL version the connector"
+              + " fails ('publication does not exist') or they are skipped, so re-snapshot the"
+              + " tables after the change";
+      default ->
+          "the connector finds no offsets under the new prefix and snapshots every table again"
+              + " into the new topics, then streams from its slot's last confirmed position: the"
+              + " changes made in between arrive too, some twice (the MERGE jobs absorb"
+              + " duplicates); the old topics keep what they hold until deleted";
+    };
   }
 
   private static Optional<Long> number(String text) {

@@ -121,6 +121,7 @@ public final class ZeroRenderer {
     dag.put("dag_id", "zdp_" + platform.name() + "_merge");
     dag.put("schedule_minutes", SCHEDULE_MINUTES);
     dag.put("spark_conf", sparkConf(platform));
+    dag.put("spark_conf_from_env", sparkConfFromEnv(platform));
     // First: the DAG grows with the model and is one render, which the other threads overlap.
     artifacts.add(
         0,
@@ -242,6 +243,7 @@ public final class ZeroRenderer {
   private static StrictMap platformContext(Platform platform) {
     Platform.KafkaSettings kafka = platform.kafka();
     Platform.IcebergSettings iceberg = platform.iceberg();
+    Optional<Platform.ConfigProvider> secrets = platform.connect().configProvider();
     StrictMap s3 = null;
     List<StrictMap> sensitive = new ArrayList<>();
     if (iceberg.s3().isPresent()) {
@@ -258,9 +260,16 @@ public final class ZeroRenderer {
           .ifPresent(
               c -> {
                 ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
-                sensitive.add(entry("iceberg.catalog.s3.access-key-id", "var." + vars.user()));
                 sensitive.add(
-                    entry("iceberg.catalog.s3.secret-access-key", "var." + vars.password()));
+                    entry(
+                        "iceberg.catalog.s3.access-key-id",
+                        "var." + vars.user(),
+                        reference(secrets, vars.user())));
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.s3.secret-access-key",
+                        "var." + vars.password(),
+                        reference(secrets, vars.password())));
               });
     }
     iceberg
@@ -270,13 +279,26 @@ public final class ZeroRenderer {
             c -> {
               ZeroNames.CredentialVariables vars = ZeroNames.credentialVariables(c);
               if ("jdbc".equals(iceberg.catalog().type())) {
-                sensitive.add(entry("iceberg.catalog.jdbc.user", "var." + vars.user()));
-                sensitive.add(entry("iceberg.catalog.jdbc.password", "var." + vars.password()));
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.jdbc.user",
+                        "var." + vars.user(),
+                        reference(secrets, vars.user())));
+                sensitive.add(
+                    entry(
+                        "iceberg.catalog.jdbc.password",
+                        "var." + vars.password(),
+                        reference(secrets, vars.password())));
               } else {
                 sensitive.add(
                     entry(
                         "iceberg.catalog.credential",
-                        "\"${var." + vars.user() + "}:${var." + vars.password() + "}\""));
+                        "\"${var." + vars.user() + "}:${var." + vars.password() + "}\"",
+                        secrets.isEmpty()
+                            ? null
+                            : reference(secrets, vars.user())
+                                + ":"
+                                + reference(secrets, vars.password())));
               }
             });
     kafka
@@ -292,7 +314,15 @@ public final class ZeroRenderer {
                           + vars.user()
                           + "}\\\" password=\\\"${var."
                           + vars.password()
-                          + "}\\\";\""));
+                          + "}\\\";\"",
+                      secrets.isEmpty()
+                          ? null
+                          : "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                              + " username=\""
+                              + reference(secrets, vars.user())
+                              + "\" password=\""
+                              + reference(secrets, vars.password())
+                              + "\";"));
             });
     sensitive.sort((a, b) -> ((String) a.get("key")).compareTo((String) b.get("key")));
     return StrictMap.of(
@@ -314,6 +344,13 @@ public final class ZeroRenderer {
                         .connect()
                         .credential()
                         .map(c -> credential(c, "Kafka Connect"))
+                        .orElse(null),
+                "heartbeat_interval_ms", String.valueOf(platform.connect().heartbeatIntervalMs()),
+                "heartbeat_topic_prefix", ZeroNames.HEARTBEAT_TOPIC_PREFIX,
+                "heartbeat_action_query", platform.connect().heartbeatActionQuery().orElse(null),
+                "config_provider",
+                    secrets
+                        .map(p -> StrictMap.of("type", p.type(), "path", p.path().orElse(null)))
                         .orElse(null)),
         "iceberg",
             StrictMap.of(
@@ -337,8 +374,27 @@ public final class ZeroRenderer {
     return kafka.tls() ? "SSL" : null;
   }
 
-  private static StrictMap entry(String key, String expression) {
-    return StrictMap.of("key", key, "expression", expression);
+  /**
+   * A secret config entry: its Terraform expression (for {@code config_sensitive}) and, when the
+   * platform references secrets through a Connect config provider, the reference text.
+   */
+  private static StrictMap entry(String key, String expression, String reference) {
+    return StrictMap.of("key", key, "expression", expression, "reference", reference);
+  }
+
+  /**
+   * A Kafka Connect config-provider reference to a credential's user or password: {@code
+   * ${file:<path>:<variable>}} or {@code ${env:<VARIABLE>}}; null when secrets go through
+   * Terraform.
+   */
+  static String reference(Optional<Platform.ConfigProvider> secrets, String variable) {
+    if (secrets.isEmpty()) {
+      return null;
+    }
+    Platform.ConfigProvider provider = secrets.get();
+    return Platform.ConfigProvider.FILE.equals(provider.type())
+        ? "${file:" + provider.path().orElseThrow() + ":" + variable + "}"
+        : "${env:" + variable.toUpperCase(java.util.Locale.ROOT) + "}";
   }
 
   /** Every credential a root module needs, each once, sorted by variable name. */
@@ -346,6 +402,10 @@ public final class ZeroRenderer {
     TreeMap<String, StrictMap> byVariable = new TreeMap<>();
     platform.kafka().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka")));
     platform.connect().credential().ifPresent(c -> add(byVariable, credential(c, "Kafka Connect")));
+    if (platform.connect().configProvider().isPresent()) {
+      // connector configs reference the others through the Connect workers' config provider
+      return List.copyOf(byVariable.values());
+    }
     platform
         .iceberg()
         .catalog()
@@ -391,9 +451,16 @@ public final class ZeroRenderer {
               "staging_table", staging,
               "workspaces", List.copyOf(ingested.workspaces())));
     }
+    ZeroNames.CredentialVariables vars =
+        ZeroNames.credentialVariables(datastore.capture().credential());
+    Optional<Platform.ConfigProvider> secrets = platform.connect().configProvider();
     return StrictMap.of(
         "name", datastore.name(),
         "host", datastore.capture().host(),
+        "user_ref", reference(secrets, vars.user()),
+        "password_ref", reference(secrets, vars.password()),
+        "heartbeat_topic", ZeroNames.heartbeatTopic(platform, datastore),
+        "heartbeat_topic_resource", ZeroNames.heartbeatTopicResource(datastore),
         "port", String.valueOf(datastore.capture().port()),
         "database", datastore.capture().database(),
         "credential", credential(datastore.capture().credential(), "datastore " + datastore.name()),
@@ -587,6 +654,40 @@ public final class ZeroRenderer {
         List.copyOf(ingested.workspaces()));
   }
 
+  /**
+   * The environment variables the DAG reads endpoints from, named after the Terraform variables
+   * that move the sinks ({@code iceberg_catalog_uri} and so on), so one environment's values move
+   * both.
+   */
+  static final Map<String, String> DAG_ENDPOINT_ENV =
+      Map.of(
+          "spark.sql.catalog." + CATALOG_NAME + ".uri", "ZDP_ICEBERG_CATALOG_URI",
+          "spark.sql.catalog." + CATALOG_NAME + ".warehouse", "ZDP_ICEBERG_WAREHOUSE",
+          "spark.sql.catalog." + CATALOG_NAME + ".s3.endpoint", "ZDP_S3_ENDPOINT");
+
+  /**
+   * The catalog credential's Spark settings as shell words the shell completes from the worker's
+   * environment when a job runs ({@code ZDP_CATALOG_USER}, {@code ZDP_CATALOG_PASSWORD}), failing
+   * with a message when one is unset: the secret is never in the DAG nor in the command Airflow
+   * shows. A REST catalog takes them as OAuth2 client credentials ({@code credential}), a JDBC
+   * catalog as its database login.
+   */
+  private static List<String> sparkConfFromEnv(Platform platform) {
+    Platform.CatalogSettings catalog = platform.iceberg().catalog();
+    if (catalog.credential().isEmpty()) {
+      return List.of();
+    }
+    String prefix = "spark.sql.catalog." + CATALOG_NAME;
+    String user = "${ZDP_CATALOG_USER:?set ZDP_CATALOG_USER to the catalog user}";
+    String password = "${ZDP_CATALOG_PASSWORD:?set ZDP_CATALOG_PASSWORD to the catalog password}";
+    if ("jdbc".equals(catalog.type())) {
+      return List.of(
+          "\"" + prefix + ".jdbc.user=" + user + "\"",
+          "\"" + prefix + ".jdbc.password=" + password + "\"");
+    }
+    return List.of("\"" + prefix + ".credential=" + user + ":" + password + "\"");
+  }
+
   private static List<StrictMap> sparkConf(Platform platform) {
     Platform.IcebergSettings iceberg = platform.iceberg();
     String prefix = "spark.sql.catalog." + CATALOG_NAME;
@@ -609,7 +710,8 @@ public final class ZeroRenderer {
               conf.put(prefix + ".client.region", s3.region());
             });
     List<StrictMap> entries = new ArrayList<>();
-    conf.forEach((k, v) -> entries.add(StrictMap.of("key", k, "value", v)));
+    conf.forEach(
+        (k, v) -> entries.add(StrictMap.of("key", k, "value", v, "env", DAG_ENDPOINT_ENV.get(k))));
     return entries;
   }
 

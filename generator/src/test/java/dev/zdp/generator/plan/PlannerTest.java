@@ -278,6 +278,48 @@ class PlannerTest {
   }
 
   @Test
+  void aNewSlotSaysWhatHappensToTheChangesMadeInBetween() {
+    Plan plan =
+        plan(
+            withSinks(zero(), crm(null), "customers"),
+            withSinks(zero(), crm("crm_slot_v2"), "customers"));
+
+    // Debezium keeps its offsets (no snapshot) and the new slot starts where WAL is when created
+    assertThat(change(plan, Action.CHANGE, "kafka-connect_connector.crm_source").callouts())
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.message())
+                    .contains("without a snapshot")
+                    .contains("never captured")
+                    .contains("old slot stays")
+                    .doesNotContain("snapshots every table again"));
+  }
+
+  @Test
+  void aReplicationFactorChangeIsMadeInPlaceAndNotCalledOut() {
+    Platform z = zero();
+    Platform three =
+        new Platform(
+            z.name(),
+            z.type(),
+            "",
+            new Platform.KafkaSettings("kafka:9092", 3, 3, false, Optional.empty()),
+            z.connect(),
+            z.iceberg());
+    Plan plan =
+        plan(
+            withSinks(partitions(3), crm(null), "customers"),
+            withSinks(three, crm(null), "customers"));
+
+    PlannedChange topic = change(plan, Action.CHANGE, "kafka_topic.crm__customers");
+    assertThat(topic.keys())
+        .containsExactly(new KeyChange("replication_factor", Optional.of("1"), Optional.of("3")));
+    assertThat(topic.callouts()).isEmpty();
+    assertThat(topic.destructive()).isFalse();
+  }
+
+  @Test
   void aRenamedPlatformRenamesConnectorsAndTopics() {
     Platform renamed =
         new Platform("lake", "zero", "", zero().kafka(), zero().connect(), zero().iceberg());

@@ -125,6 +125,12 @@ final class Fields {
     return entry == null || isNull(entry.value()) ? node.at() : entry.value().at();
   }
 
+  /** Reports {@code key}'s value as invalid, at the value, and marks this mapping failed. */
+  void invalid(String key, String message, String hint) {
+    binding.problem(Code.INVALID_VALUE, message, valueAt(key), path.field(key), hint);
+    failed = true;
+  }
+
   /** Records the location of a field, building its path only when locations are recorded. */
   private void locateField(String key, SourceLocation at) {
     if (binding.recordsLocations()) {

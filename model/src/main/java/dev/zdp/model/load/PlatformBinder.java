@@ -3,6 +3,7 @@ package dev.zdp.model.load;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Platform.CatalogSettings;
+import dev.zdp.model.Platform.ConfigProvider;
 import dev.zdp.model.Platform.ConnectSettings;
 import dev.zdp.model.Platform.IcebergSettings;
 import dev.zdp.model.Platform.KafkaSettings;
@@ -35,7 +36,7 @@ final class PlatformBinder {
     Optional<ConnectSettings> connect =
         fields
             .requiredMap("connect", "connect of platform '" + name + "'")
-            .flatMap(PlatformBinder::connect);
+            .flatMap(f -> connect(f, name));
     Optional<IcebergSettings> iceberg =
         fields
             .requiredMap("iceberg", "iceberg of platform '" + name + "'")
@@ -64,11 +65,49 @@ final class PlatformBinder {
         : Optional.of(new KafkaSettings(servers, partitions, replication, tls, credential));
   }
 
-  private static Optional<ConnectSettings> connect(Fields f) {
+  private static Optional<ConnectSettings> connect(Fields f, String platform) {
     String url = f.requiredText("url");
     Optional<String> credential = f.text("credential");
+    long heartbeat =
+        f.longInteger(
+            "heartbeatIntervalMs",
+            ConnectSettings.DEFAULT_HEARTBEAT_INTERVAL_MS,
+            1_000L,
+            86_400_000L);
+    Optional<String> heartbeatQuery = f.text("heartbeatActionQuery");
+    Optional<ConfigProvider> configProvider =
+        f.map("configProvider", "connect.configProvider of platform '" + platform + "'")
+            .flatMap(PlatformBinder::configProvider);
+    boolean providerFailed = f.has("configProvider") && configProvider.isEmpty();
     f.finish();
-    return f.failed() ? Optional.empty() : Optional.of(new ConnectSettings(url, credential));
+    return f.failed() || providerFailed
+        ? Optional.empty()
+        : Optional.of(
+            new ConnectSettings(url, credential, heartbeat, heartbeatQuery, configProvider));
+  }
+
+  private static Optional<ConfigProvider> configProvider(Fields f) {
+    Optional<String> provider = f.choice("type", Vocabulary.CONFIG_PROVIDER);
+    if (provider.isEmpty() && !f.has("type")) {
+      f.requiredText("type");
+    }
+    Optional<String> path =
+        provider.filter(ConfigProvider.FILE::equals).isPresent()
+            ? Optional.ofNullable(f.requiredText("path"))
+            : f.text("path");
+    if (path.isPresent() && !path.get().matches("[^:{}$\\p{Cntrl}]+")) {
+      f.invalid(
+          "path",
+          "'path' in connect.configProvider is '"
+              + path.get()
+              + "'; a config provider reference cannot carry ':', '{', '}', '$' or control"
+              + " characters in it",
+          "use a plain file path such as /etc/kafka-connect/zdp-secrets.properties");
+    }
+    f.finish();
+    return f.failed() || provider.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new ConfigProvider(provider.get(), path));
   }
 
   private static Optional<IcebergSettings> iceberg(Fields f, String platform) {

@@ -19,6 +19,7 @@ final class Vocabulary {
   static final Map<String, String> PLATFORM_TYPE = Map.of("zero", "zero");
   static final Map<String, String> CATALOG_TYPE =
       words(new String[] {"rest", "jdbc", "hadoop", "glue"}, s -> s);
+  static final Map<String, String> CONFIG_PROVIDER = words(new String[] {"file", "env"}, s -> s);
 
   private Vocabulary() {}
 

@@ -111,7 +111,7 @@ class EndToEndTest {
     long applying = System.nanoTime();
     ApplyReport first = deployment.apply(model);
     measured.put(
-        "first apply (Spark start, staging DDL, 8 resources, capture streaming)", since(applying));
+        "first apply (Spark start, staging DDL, 10 resources, capture streaming)", since(applying));
     progress("applied");
     assertThat(first.changes())
         .extracting(ResourceChange::toString)
@@ -119,9 +119,11 @@ class EndToEndTest {
             "created topic zero.crm.public.customers",
             "created topic zero.crm.iceberg-control",
             "created topic zero.crm.public.zdp_signal",
+            "created topic __debezium-heartbeat.zero.crm",
             "created topic zero.shop.public.orders",
             "created topic zero.shop.public.zdp_signal",
             "created topic zero.shop.iceberg-control",
+            "created topic __debezium-heartbeat.zero.shop",
             "created connector zero-crm-source",
             "created connector zero-crm-sink",
             "created connector zero-shop-source",
@@ -347,6 +349,7 @@ class EndToEndTest {
         .containsExactly(
             "deleted connector zero-shop-sink",
             "deleted connector zero-shop-source",
+            "deleted topic __debezium-heartbeat.zero.shop",
             "deleted topic zero.shop.iceberg-control",
             "deleted topic zero.shop.public.orders",
             "deleted topic zero.shop.public.zdp_signal");

@@ -136,6 +136,17 @@ public final class ZeroNames {
     return terraformName(datastore.name() + "__zdp_signal_topic");
   }
 
+  /** The prefix of Debezium's heartbeat topics, set explicitly on every source connector. */
+  public static final String HEARTBEAT_TOPIC_PREFIX = "__debezium-heartbeat";
+
+  /**
+   * The topic a datastore's source connector sends heartbeats to, as Debezium names it: {@code
+   * __debezium-heartbeat.<topic prefix>}.
+   */
+  public static String heartbeatTopic(Platform platform, Datastore datastore) {
+    return HEARTBEAT_TOPIC_PREFIX + "." + topicPrefix(platform, datastore);
+  }
+
   // ---------------------------------------------------------------- Connect
 
   /** The Debezium source connector capturing a datastore. */
@@ -277,6 +288,11 @@ public final class ZeroNames {
   /** The Terraform resource name of a datastore's sink control topic. */
   public static String controlTopicResource(Datastore datastore) {
     return terraformName(datastore.name() + "__iceberg_control");
+  }
+
+  /** The Terraform resource name of a datastore's heartbeat topic. */
+  public static String heartbeatTopicResource(Datastore datastore) {
+    return terraformName(datastore.name() + "__debezium_heartbeat");
   }
 
   /** The Terraform resource name of a datastore's source connector. */
