@@ -26,14 +26,29 @@ public record LoadProblem(
     INVALID_VALUE("invalid-value", "Values are ones the field accepts"),
     DOCUMENT_HEADER("document-header", "Every document has apiVersion zdp/v1, kind and metadata"),
     UNKNOWN_KIND("unknown-kind", "Every document is of a kind the model format defines"),
-    UNREADABLE_FILE("unreadable-file", "Model files are UTF-8 text");
+    UNREADABLE_FILE("unreadable-file", "Model files are UTF-8 text"),
+    YAML_TAG(
+        "yaml-tag",
+        "YAML tags (!!str, !custom) are not part of the model format and are ignored",
+        true);
 
     private final String id;
     private final String summary;
+    private final boolean warning;
 
     Code(String id, String summary) {
+      this(id, summary, false);
+    }
+
+    Code(String id, String summary, boolean warning) {
       this.id = id;
       this.summary = summary;
+      this.warning = warning;
+    }
+
+    /** Whether the problem is only worth a warning: the file was read, something in it ignored. */
+    public boolean warning() {
+      return warning;
     }
 
     public String id() {

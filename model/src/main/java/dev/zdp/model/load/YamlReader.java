@@ -40,6 +40,9 @@ final class YamlReader {
 
   private static final int MAX_DEPTH = 64;
 
+  /** How Jackson starts its message for a key that is a list or mapping (a YAML complex key). */
+  private static final String COMPLEX_KEY = "Expected a field name";
+
   private final YAMLFactory factory;
   private final Interner interner;
 
@@ -150,6 +153,15 @@ final class YamlReader {
       }
       message = join(marked.getContext(), marked.getProblem());
     }
+    if (message != null && message.startsWith(COMPLEX_KEY)) {
+      return new LoadProblem(
+          LoadProblem.Code.YAML_SYNTAX,
+          "a mapping key must be a plain value: a list or mapping used as a key ('? ...') is not"
+              + " part of the model format",
+          at,
+          Optional.empty(),
+          "write the key as a word, for example 'name: value'");
+    }
     return new LoadProblem(
         LoadProblem.Code.YAML_SYNTAX,
         "invalid YAML: " + firstLines(message),
@@ -193,6 +205,12 @@ final class YamlReader {
         file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
+  /** A tag as written: {@code !!str} for YAML's own tags, {@code !name} for local ones. */
+  static String shortTag(String tag) {
+    String yamlTags = "tag:yaml.org,2002:";
+    return tag.startsWith(yamlTags) ? "!!" + tag.substring(yamlTags.length()) : "!" + tag;
+  }
+
   /** Thrown out of the recursion when a document is too deep to be a model document. */
   private static final class DepthExceeded extends RuntimeException {
     final transient SourceLocation at;
@@ -221,6 +239,16 @@ final class YamlReader {
       SourceLocation at = locate(file, parser.currentTokenLocation());
       if (depth > MAX_DEPTH) {
         throw new DepthExceeded(at);
+      }
+      String tag = parser.getTypeId();
+      if (tag != null) {
+        problems.add(
+            new LoadProblem(
+                LoadProblem.Code.YAML_TAG,
+                "YAML tag '" + shortTag(tag) + "' is ignored: zdp reads the value as if untagged",
+                at,
+                Optional.empty(),
+                "remove the tag; quote a value to make it text"));
       }
       return switch (token) {
         case START_OBJECT -> map(at, depth);

@@ -34,6 +34,40 @@ class LoadProblemsTest {
   }
 
   @Test
+  void aComplexKeySaysKeysArePlainWordsWithoutNamingParserClasses() {
+    LoadProblem p = only(TEAM_HEADER + "metadata:\n  ? [name, zone]\n  : sales\n");
+    assertThat(p.code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(p.location().line()).isEqualTo(4);
+    assertThat(p.message())
+        .contains("a mapping key must be a plain value")
+        .doesNotContain("snakeyaml")
+        .doesNotContain("Event");
+    assertThat(p.hint()).contains("write the key as a word");
+  }
+
+  @Test
+  void aYamlTagIsAWarningAtItsValueAndTheValueIsStillRead() {
+    LoadResult loaded =
+        ModelLoaderTest.load(
+            TEAM_HEADER + "metadata:\n  name: !!str sales\n  zone: !zone emea\nspec: {}\n");
+    assertThat(loaded.problems())
+        .extracting(LoadProblem::code, q -> q.location().line(), LoadProblem::message)
+        .containsExactly(
+            tuple(
+                Code.YAML_TAG,
+                4,
+                "YAML tag '!!str' is ignored: zdp reads the value as if untagged"),
+            tuple(
+                Code.YAML_TAG,
+                5,
+                "YAML tag '!zone' is ignored: zdp reads the value as if untagged"));
+    assertThat(Code.YAML_TAG.warning()).isTrue();
+    assertThat(loaded.model().teams())
+        .extracting(t -> t.name() + "@" + t.zone())
+        .containsExactly("sales@emea");
+  }
+
+  @Test
   void duplicateKeyPointsAtTheSecondKey() {
     LoadProblem p = only(TEAM_HEADER + "metadata:\n  name: sales\n  zone: a\n  zone: b\n");
     assertThat(p.code()).isEqualTo(Code.DUPLICATE_KEY);

@@ -53,7 +53,7 @@ final class Validator {
       all.add(
           new Diagnostic(
               problem.code().id(),
-              Severity.ERROR,
+              problem.code().warning() ? Severity.WARNING : Severity.ERROR,
               problem.message(),
               Optional.of(problem.location()),
               problem.path(),

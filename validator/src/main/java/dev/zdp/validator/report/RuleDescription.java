@@ -42,7 +42,8 @@ public record RuleDescription(
       all.add(new RuleDescription(rule.id(), rule.summary(), rule.defaultSeverity(), true));
     }
     for (LoadProblem.Code code : LoadProblem.Code.values()) {
-      all.add(new RuleDescription(code.id(), code.summary(), Severity.ERROR, false));
+      Severity severity = code.warning() ? Severity.WARNING : Severity.ERROR;
+      all.add(new RuleDescription(code.id(), code.summary(), severity, false));
     }
     all.add(new RuleDescription(RULE_CONFIG, RULE_CONFIG_SUMMARY, Severity.ERROR, false));
     return List.copyOf(all);
