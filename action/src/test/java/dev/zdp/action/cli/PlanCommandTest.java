@@ -166,7 +166,7 @@ class PlanCommandTest {
 
     JsonNode summary = plan.get("summary");
     assertThat(summary.get("add").asInt()).isEqualTo(2);
-    assertThat(summary.get("destroy").asInt()).isEqualTo(13);
+    assertThat(summary.get("destroy").asInt()).isEqualTo(14);
     assertThat(summary.get("change").asInt()).isEqualTo(addresses(plan, "change").size());
     int destructive = 0;
     for (JsonNode change : plan.get("changes")) {
@@ -188,7 +188,7 @@ class PlanCommandTest {
     assertThat(markdown.lines().limit(3))
         .containsExactly("### zdp plan", "", markdown.lines().skip(2).findFirst().orElseThrow());
     assertThat(markdown.lines().skip(2).findFirst().orElseThrow())
-        .matches("\\*\\*2 to add, \\d+ to change, 13 to destroy; \\d+ destructive\\*\\*");
+        .matches("\\*\\*2 to add, \\d+ to change, 14 to destroy; \\d+ destructive\\*\\*");
     String destructive = markdown.substring(0, markdown.indexOf("<details>"));
     assertThat(destructive)
         .contains(":warning: **Destructive changes**")
@@ -301,7 +301,7 @@ class PlanCommandTest {
 
     assertThat(zdp.exitCode()).isZero();
     assertThat(zdp.out())
-        .matches("2 to add, \\d+ to change, 13 to destroy; \\d+ destructive; plan written to .*\\n")
+        .matches("2 to add, \\d+ to change, 14 to destroy; \\d+ destructive; plan written to .*\\n")
         .endsWith(file + "\n");
     assertThat(Files.readString(file)).startsWith("### zdp plan\n");
   }
