@@ -208,7 +208,7 @@ class PlanCommandTest {
     String details = markdown.substring(markdown.indexOf("<details>"));
     assertThat(details)
         .contains("#### Add (2)")
-        .contains("#### Destroy (13)")
+        .contains("#### Destroy (14)")
         .contains("- `zero/staging: zero/staging/fleet.sql` (file) — affects delivery_ops\n")
         .contains("- `zero: kafka_topic.crm__addresses` (kafka_topic) — affects churn")
         .contains("`partitions`: `3` → `1`")

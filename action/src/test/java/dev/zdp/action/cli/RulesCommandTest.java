@@ -34,13 +34,22 @@ class RulesCommandTest {
   }
 
   @Test
-  void listsTheLoadProblemsAndRuleConfigAsAlwaysErrors() {
+  void listsTheLoadProblemsAsFixedLevelsAndRuleConfigAsAnError() {
     String out = Zdp.run("rules").out();
 
     String fixed = out.substring(out.indexOf("always as shown"));
     for (LoadProblem.Code code : LoadProblem.Code.values()) {
-      assertThat(fixed).containsPattern("  " + code.id() + " +error +" + code.summary());
+      String level = code.warning() ? "warning" : "error";
+      assertThat(fixed)
+          .containsPattern(
+              "  "
+                  + code.id()
+                  + " +"
+                  + level
+                  + " +"
+                  + java.util.regex.Pattern.quote(code.summary()));
     }
+    assertThat(fixed).containsPattern("  yaml-tag +warning ");
     assertThat(fixed).containsPattern("  rule-config +error ");
   }
 
