@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * Rules of one kind by id, in the order they run; ids are unique. The one registry mechanism for
- * both kinds of rule: the built-in rules of a kind are the classes listed, one a line, in the
- * kind's {@code META-INF/services/} file of the validator module ({@code dev.zdp.validator.Rule}
- * for single-model rules, {@code dev.zdp.validator.change.ChangeRule} for change rules), read with
- * {@link ServiceLoader}. Adding a rule is adding its class name there, and nowhere else.
+ * Rules of one kind by id, in the order they run; ids are unique, and each rule's class declares
+ * its {@link RuleInfo}. The one registry mechanism for both kinds of rule: the built-in rules of a
+ * kind are the classes listed, one a line, in the kind's {@code META-INF/services/} file of the
+ * validator module ({@code dev.zdp.validator.Rule} for single-model rules, {@code
+ * dev.zdp.validator.change.ChangeRule} for change rules), read with {@link ServiceLoader}. Adding a
+ * rule is adding its class name there, and nowhere else.
  */
 public final class Registry<R extends RuleMetadata> {
 
@@ -21,7 +22,7 @@ public final class Registry<R extends RuleMetadata> {
   public Registry(List<R> rules) {
     Map<String, R> byId = new LinkedHashMap<>();
     for (R rule : rules) {
-      R previous = byId.putIfAbsent(rule.id(), rule);
+      R previous = byId.putIfAbsent(DeclaredInfo.of(rule).id(), rule);
       if (previous != null) {
         throw new IllegalArgumentException(
             "two rules share the id '"

@@ -1,18 +1,24 @@
 package dev.zdp.validator;
 
 /**
- * What every rule declares about itself, single-model ({@link Rule}) or change rule: a stable id
- * (used in reports, in {@code spec.rules} and in the docs), a one-line summary and a default
- * severity. {@link Registry} lists rules by it and {@link RuleLevels} applies {@code spec.rules} by
- * it, the same way for both kinds.
+ * What every rule, single-model ({@link Rule}) or change rule, tells about itself: read from the
+ * {@link RuleInfo} its class declares, never written as methods of its own. {@link Registry} lists
+ * rules by it and {@link RuleLevels} applies {@code spec.rules} by it, the same way for both kinds.
  */
 public interface RuleMetadata {
 
   /** The stable id, lower-case words joined by {@code -}: {@code sink-reference}. */
-  String id();
+  default String id() {
+    return DeclaredInfo.of(this).id();
+  }
 
   /** One line saying what the rule requires, for rule listings and SARIF. */
-  String summary();
+  default String summary() {
+    return DeclaredInfo.of(this).summary();
+  }
 
-  Severity defaultSeverity();
+  /** The severity of its findings unless {@code spec.rules} sets another level. */
+  default Severity defaultSeverity() {
+    return DeclaredInfo.of(this).severity();
+  }
 }

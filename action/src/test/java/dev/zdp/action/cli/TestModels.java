@@ -6,6 +6,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.RuleRegistry;
 import dev.zdp.validator.Severity;
 import java.io.IOException;
@@ -105,54 +106,31 @@ final class TestModels {
     return new RuleRegistry(List.of(BROKEN));
   }
 
-  static final Rule WARN =
-      new Rule() {
-        @Override
-        public String id() {
-          return "test-datastore-warning";
-        }
+  static final Rule WARN = new WarnPerDatastore();
 
-        @Override
-        public String summary() {
-          return "Warns about every datastore (test only)";
-        }
+  static final Rule BROKEN = new Broken();
 
-        @Override
-        public Severity defaultSeverity() {
-          return Severity.WARNING;
-        }
+  @RuleInfo(
+      id = "test-datastore-warning",
+      severity = Severity.WARNING,
+      summary = "Warns about every datastore (test only)")
+  private static final class WarnPerDatastore implements Rule {
+    @Override
+    public void check(Model model, Findings findings) {
+      for (Datastore datastore : model.datastores()) {
+        findings.report(
+            ObjectPath.of(Kind.DATASTORE, datastore.name()),
+            "datastore '" + datastore.name() + "' is here",
+            "");
+      }
+    }
+  }
 
-        @Override
-        public void check(Model model, Findings findings) {
-          for (Datastore datastore : model.datastores()) {
-            findings.report(
-                ObjectPath.of(Kind.DATASTORE, datastore.name()),
-                "datastore '" + datastore.name() + "' is here",
-                "");
-          }
-        }
-      };
-
-  static final Rule BROKEN =
-      new Rule() {
-        @Override
-        public String id() {
-          return "test-broken";
-        }
-
-        @Override
-        public String summary() {
-          return "Throws (test only)";
-        }
-
-        @Override
-        public Severity defaultSeverity() {
-          return Severity.ERROR;
-        }
-
-        @Override
-        public void check(Model model, Findings findings) {
-          throw new IllegalStateException("rule bug");
-        }
-      };
+  @RuleInfo(id = "test-broken", severity = Severity.ERROR, summary = "Throws (test only)")
+  private static final class Broken implements Rule {
+    @Override
+    public void check(Model model, Findings findings) {
+      throw new IllegalStateException("rule bug");
+    }
+  }
 }

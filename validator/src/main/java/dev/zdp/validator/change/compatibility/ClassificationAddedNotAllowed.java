@@ -4,6 +4,8 @@ import dev.zdp.model.Model;
 import dev.zdp.model.Team;
 import dev.zdp.model.Zone;
 import dev.zdp.model.platform.Consumer;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
@@ -16,13 +18,11 @@ import java.util.Set;
  * A classification is added to a consumed dataset only if the zone of every consuming workspace
  * allows it: otherwise the producer's change would put consumers in breach of their zone's policy.
  */
+@RuleInfo(
+    id = "classification-added-not-allowed",
+    severity = Severity.ERROR,
+    summary = "A classification added to a consumed dataset is one every consumer's zone allows")
 public final class ClassificationAddedNotAllowed extends CompatibilityRule {
-
-  public ClassificationAddedNotAllowed() {
-    super(
-        "classification-added-not-allowed",
-        "A classification added to a consumed dataset is one every consumer's zone allows");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -1,6 +1,8 @@
 package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
@@ -10,11 +12,11 @@ import dev.zdp.validator.change.ModelChange;
  * A column added to a consumed dataset is nullable: the rows consumers already hold have no value
  * for it.
  */
+@RuleInfo(
+    id = "column-added-not-nullable",
+    severity = Severity.ERROR,
+    summary = "A column added to a consumed dataset is nullable")
 public final class ColumnAddedNotNullable extends CompatibilityRule {
-
-  public ColumnAddedNotNullable() {
-    super("column-added-not-nullable", "A column added to a consumed dataset is nullable");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

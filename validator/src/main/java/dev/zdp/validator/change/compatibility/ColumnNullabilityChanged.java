@@ -1,6 +1,8 @@
 package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
@@ -10,13 +12,11 @@ import dev.zdp.validator.change.ModelChange;
  * A column of a consumed dataset keeps its nullability: made not nullable, rows consumers hold may
  * break it; made nullable, consumers that rely on a value get nulls.
  */
+@RuleInfo(
+    id = "column-nullability-changed",
+    severity = Severity.ERROR,
+    summary = "A column of a consumed dataset keeps its nullability, in either direction")
 public final class ColumnNullabilityChanged extends CompatibilityRule {
-
-  public ColumnNullabilityChanged() {
-    super(
-        "column-nullability-changed",
-        "A column of a consumed dataset keeps its nullability, in either direction");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

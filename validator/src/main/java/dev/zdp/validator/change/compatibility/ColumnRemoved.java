@@ -1,6 +1,8 @@
 package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
@@ -8,11 +10,11 @@ import dev.zdp.validator.change.ModelChange;
 import java.util.Optional;
 
 /** A consumed dataset keeps every column: removing or renaming one breaks its consumers. */
+@RuleInfo(
+    id = "column-removed",
+    severity = Severity.ERROR,
+    summary = "A column of a consumed dataset is never removed or renamed")
 public final class ColumnRemoved extends CompatibilityRule {
-
-  public ColumnRemoved() {
-    super("column-removed", "A column of a consumed dataset is never removed or renamed");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -1,6 +1,8 @@
 package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
@@ -11,11 +13,11 @@ import dev.zdp.validator.change.compatibility.TypeWidening.Verdict;
  * A column of a consumed dataset changes type only by widening (see {@link TypeWidening}); any
  * other change ({@code bigint → text}, {@code date → timestamp}…) changes what consumers read.
  */
+@RuleInfo(
+    id = "column-type-changed",
+    severity = Severity.ERROR,
+    summary = "A column type of a consumed dataset changes only by widening it")
 public final class ColumnTypeChanged extends CompatibilityRule {
-
-  public ColumnTypeChanged() {
-    super("column-type-changed", "A column type of a consumed dataset changes only by widening it");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -1,6 +1,8 @@
 package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.DatasetChange;
@@ -11,11 +13,11 @@ import dev.zdp.validator.change.compatibility.TypeWidening.Verdict;
  * A column of a consumed dataset is never narrowed ({@code bigint → integer}, {@code varchar(320) →
  * varchar(100)}…): values consumers already hold may not fit.
  */
+@RuleInfo(
+    id = "column-type-narrowed",
+    severity = Severity.ERROR,
+    summary = "A column type of a consumed dataset is never narrowed")
 public final class ColumnTypeNarrowed extends CompatibilityRule {
-
-  public ColumnTypeNarrowed() {
-    super("column-type-narrowed", "A column type of a consumed dataset is never narrowed");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

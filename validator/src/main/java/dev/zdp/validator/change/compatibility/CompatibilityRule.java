@@ -1,38 +1,15 @@
 package dev.zdp.validator.change.compatibility;
 
-import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeCategory;
 import dev.zdp.validator.change.ChangeRule;
 import dev.zdp.validator.change.DatasetChange;
 
 /**
  * What every backwards-compatibility rule shares: errors that {@code --allow-breaking-changes} may
- * turn into warnings, about datasets at least one workspace sinks.
+ * turn into warnings, about datasets at least one workspace sinks. Each rule declares its id,
+ * severity and summary in its {@link dev.zdp.validator.RuleInfo}.
  */
 abstract class CompatibilityRule implements ChangeRule {
-
-  private final String id;
-  private final String summary;
-
-  CompatibilityRule(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
-  }
-
-  @Override
-  public final String id() {
-    return id;
-  }
-
-  @Override
-  public final String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public final ChangeCategory category() {

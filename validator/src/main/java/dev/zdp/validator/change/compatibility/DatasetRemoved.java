@@ -4,6 +4,8 @@ import dev.zdp.model.Dataset;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.platform.Consumer;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatastoreChange;
@@ -14,11 +16,11 @@ import java.util.List;
  * A dataset that a workspace sinks is not removed: retire it through the deprecation protocol
  * (deprecate, let consumers remove their sinks, then remove it).
  */
+@RuleInfo(
+    id = "dataset-removed",
+    severity = Severity.ERROR,
+    summary = "A dataset is removed only once no workspace sinks it")
 public final class DatasetRemoved extends CompatibilityRule {
-
-  public DatasetRemoved() {
-    super("dataset-removed", "A dataset is removed only once no workspace sinks it");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -5,6 +5,8 @@ import dev.zdp.model.Datastore;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.platform.Consumer;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.ModelChange;
@@ -13,15 +15,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A datastore with a dataset that a workspace sinks is not removed. */
+@RuleInfo(
+    id = "datastore-removed",
+    severity = Severity.ERROR,
+    summary = "A datastore is removed only once no workspace sinks its datasets")
 public final class DatastoreRemoved extends CompatibilityRule {
 
   static final String PROTOCOL =
       "follow the deprecation protocol: mark it `deprecated: true`, let each consumer remove its"
           + " sink, then remove it (docs/change-rules.md)";
-
-  public DatastoreRemoved() {
-    super("datastore-removed", "A datastore is removed only once no workspace sinks its datasets");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -2,6 +2,8 @@ package dev.zdp.validator.change.compatibility;
 
 import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.DatasetChange;
 import dev.zdp.validator.change.ModelChange;
@@ -11,11 +13,11 @@ import java.util.List;
  * A consumed dataset keeps its primary key: Zero merges rows by key, so consumers' tables are keyed
  * by it.
  */
+@RuleInfo(
+    id = "primary-key-changed",
+    severity = Severity.ERROR,
+    summary = "A consumed dataset keeps its primary key")
 public final class PrimaryKeyChanged extends CompatibilityRule {
-
-  public PrimaryKeyChanged() {
-    super("primary-key-changed", "A consumed dataset keeps its primary key");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

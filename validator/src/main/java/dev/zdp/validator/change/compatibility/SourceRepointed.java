@@ -3,6 +3,8 @@ package dev.zdp.validator.change.compatibility;
 import dev.zdp.model.Capture;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.platform.Consumer;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
@@ -21,6 +23,12 @@ import java.util.function.Function;
  * new datastore or dataset. (A rotated {@code credential} is fine; a new {@code slotName} or {@code
  * publicationName} re-snapshots the same tables, which the plan calls out.)
  */
+@RuleInfo(
+    id = "source-repointed",
+    severity = Severity.ERROR,
+    summary =
+        "A consumed dataset's table and its datastore's capture host, port, database and type"
+            + " do not change")
 public final class SourceRepointed extends CompatibilityRule {
 
   private static final Map<String, Function<Capture, Object>> SOURCE_FIELDS = new LinkedHashMap<>();
@@ -36,13 +44,6 @@ public final class SourceRepointed extends CompatibilityRule {
       "publish the new source as a new datastore or dataset, deprecate this one and follow the"
           + " deprecation protocol; a move of the same data needs an approved breaking change"
           + " (--allow-breaking-changes)";
-
-  public SourceRepointed() {
-    super(
-        "source-repointed",
-        "A consumed dataset's table and its datastore's capture host, port, database and type"
-            + " do not change");
-  }
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -5,6 +5,8 @@ import dev.zdp.model.ColumnType;
 import dev.zdp.model.Platform;
 import dev.zdp.model.platform.Consumer;
 import dev.zdp.model.platform.zero.ZeroNames;
+import dev.zdp.validator.RuleInfo;
+import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.Consumers;
@@ -23,14 +25,13 @@ import java.util.Optional;
  * error for datasets a dataset group served by a Zero platform consumes; which platform serves a
  * group is the intention graph's answer, as for the generator.
  */
-public final class ZeroSchemaEvolution extends CompatibilityRule {
-
-  public ZeroSchemaEvolution() {
-    super(
-        "zero-schema-evolution",
+@RuleInfo(
+    id = "zero-schema-evolution",
+    severity = Severity.ERROR,
+    summary =
         "A column type of a dataset consumed on Zero changes only in ways Iceberg can apply in"
-            + " place");
-  }
+            + " place")
+public final class ZeroSchemaEvolution extends CompatibilityRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

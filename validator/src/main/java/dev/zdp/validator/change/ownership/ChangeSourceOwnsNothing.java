@@ -1,10 +1,9 @@
 package dev.zdp.validator.change.ownership;
 
 import dev.zdp.model.RepositoryRef;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.change.ChangeCategory;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.ChangeRule;
 import dev.zdp.validator.change.ModelChange;
 import java.util.List;
 import java.util.Locale;
@@ -15,27 +14,12 @@ import java.util.stream.Collectors;
  * A change source must own something in the model: a pull request from a fork, or from a branch no
  * declaration names, is told which repositories do.
  */
-public final class ChangeSourceOwnsNothing implements ChangeRule {
-
-  @Override
-  public String id() {
-    return "change-source-owns-nothing";
-  }
-
-  @Override
-  public String summary() {
-    return "The change source is the ecosystem's repository or one a zone or team declaration names";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public ChangeCategory category() {
-    return ChangeCategory.OWNERSHIP;
-  }
+@RuleInfo(
+    id = "change-source-owns-nothing",
+    severity = Severity.ERROR,
+    summary =
+        "The change source is the ecosystem's repository or one a zone or team declaration names")
+public final class ChangeSourceOwnsNothing extends OwnershipRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -4,37 +4,20 @@ import dev.zdp.model.Ecosystem;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.RepositoryRef;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.change.ChangeCategory;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.ChangeRule;
 import dev.zdp.validator.change.ModelChange;
 
 /**
  * The first model ever (the base has none) is accepted only from the repository its own Ecosystem
  * document declares: nobody owns anything yet, so only the ecosystem's owner may start it.
  */
-public final class FirstModelSource implements ChangeRule {
-
-  @Override
-  public String id() {
-    return "first-model-source";
-  }
-
-  @Override
-  public String summary() {
-    return "The first model comes from the repository its Ecosystem document declares";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public ChangeCategory category() {
-    return ChangeCategory.OWNERSHIP;
-  }
+@RuleInfo(
+    id = "first-model-source",
+    severity = Severity.ERROR,
+    summary = "The first model comes from the repository its Ecosystem document declares")
+public final class FirstModelSource extends OwnershipRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

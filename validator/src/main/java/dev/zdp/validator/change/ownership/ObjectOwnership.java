@@ -8,10 +8,9 @@ import dev.zdp.model.RepositoryRef;
 import dev.zdp.model.Team;
 import dev.zdp.model.Workspace;
 import dev.zdp.model.Zone;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
-import dev.zdp.validator.change.ChangeCategory;
 import dev.zdp.validator.change.ChangeFindings;
-import dev.zdp.validator.change.ChangeRule;
 import dev.zdp.validator.change.ModelChange;
 import java.util.List;
 import java.util.Objects;
@@ -24,27 +23,11 @@ import java.util.function.Function;
  * Owners} for who owns what). Objects are compared by value, one by one: moving an object to
  * another file, or reordering documents, changes nothing.
  */
-public final class ObjectOwnership implements ChangeRule {
-
-  @Override
-  public String id() {
-    return "ownership";
-  }
-
-  @Override
-  public String summary() {
-    return "A change only adds, changes or removes objects its source repository owns";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public ChangeCategory category() {
-    return ChangeCategory.OWNERSHIP;
-  }
+@RuleInfo(
+    id = "ownership",
+    severity = Severity.ERROR,
+    summary = "A change only adds, changes or removes objects its source repository owns")
+public final class ObjectOwnership extends OwnershipRule {
 
   @Override
   public void check(ModelChange change, ChangeFindings findings) {

@@ -8,6 +8,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.Optional;
 
@@ -16,22 +17,11 @@ import java.util.Optional;
  * needs them: a bare host, a database name, {@code schema.table}, and slot and publication names
  * PostgreSQL accepts. The port's range is the loader's to check.
  */
+@RuleInfo(
+    id = "capture-format",
+    severity = Severity.ERROR,
+    summary = "Capture host, database, tables, slot and publication names are well formed")
 public final class CaptureFormat implements Rule {
-
-  @Override
-  public String id() {
-    return "capture-format";
-  }
-
-  @Override
-  public String summary() {
-    return "Capture host, database, tables, slot and publication names are well formed";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -8,6 +8,7 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.ProductionStatus;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 
 /**
@@ -15,22 +16,11 @@ import dev.zdp.validator.Severity;
  * production datastore: zone policies decide who may consume a dataset by its classifications, and
  * they cannot protect data nobody classified.
  */
+@RuleInfo(
+    id = "classification",
+    severity = Severity.WARNING,
+    summary = "Every dataset has classifications (required in production datastores)")
 public final class DatasetClassification implements Rule {
-
-  @Override
-  public String id() {
-    return "classification";
-  }
-
-  @Override
-  public String summary() {
-    return "Every dataset has classifications (required in production datastores)";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

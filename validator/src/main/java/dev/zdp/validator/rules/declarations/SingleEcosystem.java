@@ -5,27 +5,17 @@ import dev.zdp.model.Kind;
 import dev.zdp.model.Model;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.List;
 
 /** A model has exactly one Ecosystem document: the root that declares zones and platforms. */
+@RuleInfo(
+    id = "single-ecosystem",
+    severity = Severity.ERROR,
+    summary = "A model has exactly one Ecosystem document")
 public final class SingleEcosystem implements Rule {
-
-  @Override
-  public String id() {
-    return "single-ecosystem";
-  }
-
-  @Override
-  public String summary() {
-    return "A model has exactly one Ecosystem document";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -9,6 +9,7 @@ import dev.zdp.model.Team;
 import dev.zdp.model.Zone;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.HashSet;
 import java.util.Optional;
@@ -20,22 +21,11 @@ import java.util.Set;
  * zone is a warning. A team whose Zone document is missing is not checked here: {@code
  * zone-reference} or {@code zone-declaration} reports the zone.
  */
+@RuleInfo(
+    id = "team-declaration",
+    severity = Severity.ERROR,
+    summary = "Every Team is declared in its Zone, and every declared team is defined")
 public final class TeamDeclaration implements Rule {
-
-  @Override
-  public String id() {
-    return "team-declaration";
-  }
-
-  @Override
-  public String summary() {
-    return "Every Team is declared in its Zone, and every declared team is defined";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

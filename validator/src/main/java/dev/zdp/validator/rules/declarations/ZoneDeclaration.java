@@ -10,6 +10,7 @@ import dev.zdp.model.Team;
 import dev.zdp.model.Zone;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.HashSet;
 import java.util.List;
@@ -20,22 +21,11 @@ import java.util.Set;
  * declaration says which repository owns the zone). A declared zone without a Zone document is a
  * warning, reported once however many teams already name it.
  */
+@RuleInfo(
+    id = "zone-declaration",
+    severity = Severity.ERROR,
+    summary = "Every Zone is declared in the Ecosystem, and every declared zone is defined")
 public final class ZoneDeclaration implements Rule {
-
-  @Override
-  public String id() {
-    return "zone-declaration";
-  }
-
-  @Override
-  public String summary() {
-    return "Every Zone is declared in the Ecosystem, and every declared zone is defined";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

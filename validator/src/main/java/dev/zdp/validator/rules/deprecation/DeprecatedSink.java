@@ -5,6 +5,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.Team;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.ResolvedSink;
 
@@ -21,25 +22,14 @@ import dev.zdp.validator.rules.ResolvedSink;
  * while a sink remains). With {@code --base}, {@code --allow-breaking-changes} lowers its errors as
  * it lowers breaking changes.
  */
+@RuleInfo(
+    id = DeprecatedSink.ID,
+    severity = Severity.ERROR,
+    summary = "Sinks on deprecated datasets or datastores say deprecationsAllowed: true")
 public final class DeprecatedSink implements Rule {
 
   /** The rule's id, which change validation also knows it by. */
   public static final String ID = "deprecation";
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String summary() {
-    return "Sinks on deprecated datasets or datastores say deprecationsAllowed: true";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -6,6 +6,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.ArrayList;
@@ -25,22 +26,11 @@ import java.util.Set;
  * <p>A second Ecosystem document is {@code single-ecosystem}'s to report, and the contents of a
  * duplicated object are not reported again.
  */
+@RuleInfo(
+    id = "duplicate-name",
+    severity = Severity.ERROR,
+    summary = "Names are unique in their scope")
 public final class DuplicateName implements Rule {
-
-  @Override
-  public String id() {
-    return "duplicate-name";
-  }
-
-  @Override
-  public String summary() {
-    return "Names are unique in their scope";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   /**
    * Definitions come in documents: a top-level object, then what is named inside it. A nested path

@@ -8,6 +8,7 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import java.util.regex.Pattern;
  * characters: the longest identifier Postgres keeps, and a form Kafka topics, connector names and
  * Iceberg tables take unquoted.
  */
+@RuleInfo(
+    id = "name-format",
+    severity = Severity.ERROR,
+    summary = "Names match [a-z][a-z0-9_]* and have at most 63 characters")
 public final class NameFormat implements Rule {
 
   /** The form every name has. */
@@ -33,21 +38,6 @@ public final class NameFormat implements Rule {
 
   private static final String FORM =
       "names match [a-z][a-z0-9_]* and have at most " + MAX_LENGTH + " characters";
-
-  @Override
-  public String id() {
-    return "name-format";
-  }
-
-  @Override
-  public String summary() {
-    return "Names match [a-z][a-z0-9_]* and have at most 63 characters";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

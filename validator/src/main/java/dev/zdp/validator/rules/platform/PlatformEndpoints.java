@@ -8,6 +8,7 @@ import dev.zdp.model.Platform;
 import dev.zdp.model.Secrets;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
  * values land in Terraform, connector configs and the DAG's command line, so a value outside these
  * forms is refused here, at its line.
  */
+@RuleInfo(
+    id = "platform-endpoint",
+    severity = Severity.ERROR,
+    summary = "A platform's URLs, bootstrap servers and region are well-formed and hold no secret")
 public final class PlatformEndpoints implements Rule {
 
   /** An AWS region ({@code us-east-1}, {@code us-gov-west-1}) or a store's own ({@code auto}). */
@@ -33,21 +38,6 @@ public final class PlatformEndpoints implements Rule {
 
   private static final Set<String> HTTP = Set.of("http", "https");
   private static final Set<String> CATALOG = Set.of("http", "https", "jdbc", "thrift");
-
-  @Override
-  public String id() {
-    return "platform-endpoint";
-  }
-
-  @Override
-  public String summary() {
-    return "A platform's URLs, bootstrap servers and region are well-formed and hold no secret";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

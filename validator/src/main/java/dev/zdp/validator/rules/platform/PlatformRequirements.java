@@ -11,6 +11,7 @@ import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformCapabilities;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.List;
 import java.util.Optional;
@@ -21,22 +22,11 @@ import java.util.Optional;
  * checks groups with neither, requirements nothing satisfies, and a named platform that does not
  * meet the requirements written next to it.
  */
+@RuleInfo(
+    id = "platform-requirements",
+    severity = Severity.ERROR,
+    summary = "A dataset group names a platform, or requirements some platform satisfies")
 public final class PlatformRequirements implements Rule {
-
-  @Override
-  public String id() {
-    return "platform-requirements";
-  }
-
-  @Override
-  public String summary() {
-    return "A dataset group names a platform, or requirements some platform satisfies";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -5,6 +5,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.Zone;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.ResolvedSink;
 import java.util.List;
@@ -14,22 +15,11 @@ import java.util.Optional;
  * A zone's {@code policies.classifications} decides which data its teams' workspaces may consume:
  * each classification of a sunk dataset must be one the zone of the workspace's team permits.
  */
+@RuleInfo(
+    id = "classification-policy",
+    severity = Severity.ERROR,
+    summary = "Workspaces sink only datasets whose classifications their zone allows")
 public final class ClassificationPolicy implements Rule {
-
-  @Override
-  public String id() {
-    return "classification-policy";
-  }
-
-  @Override
-  public String summary() {
-    return "Workspaces sink only datasets whose classifications their zone allows";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -11,6 +11,7 @@ import dev.zdp.model.Zone;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.ResolvedSink;
 import java.util.List;
@@ -20,22 +21,11 @@ import java.util.Optional;
  * A zone's {@code policies.platforms} decides which platforms its teams' workspaces may run their
  * dataset groups on: the platform a group names, or the one its requirements resolve to.
  */
+@RuleInfo(
+    id = "platform-policy",
+    severity = Severity.ERROR,
+    summary = "Dataset groups run only on platforms their workspace's zone allows")
 public final class PlatformPolicy implements Rule {
-
-  @Override
-  public String id() {
-    return "platform-policy";
-  }
-
-  @Override
-  public String summary() {
-    return "Dataset groups run only on platforms their workspace's zone allows";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -4,6 +4,7 @@ import dev.zdp.model.Model;
 import dev.zdp.model.ProductionStatus;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.ResolvedSink;
 
@@ -11,22 +12,11 @@ import dev.zdp.validator.rules.ResolvedSink;
  * A production workspace should consume production data: a datastore that is not in production may
  * change or vanish without the care production consumers rely on.
  */
+@RuleInfo(
+    id = "production-status",
+    severity = Severity.WARNING,
+    summary = "A production workspace sinks only production datastores")
 public final class ProductionDependency implements Rule {
-
-  @Override
-  public String id() {
-    return "production-status";
-  }
-
-  @Override
-  public String summary() {
-    return "A production workspace sinks only production datastores";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -9,6 +9,7 @@ import dev.zdp.model.Platform;
 import dev.zdp.model.Workspace;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.List;
@@ -17,22 +18,11 @@ import java.util.List;
  * A dataset group's {@code platform} names a platform of the Ecosystem. Without an Ecosystem there
  * is nothing to check against; {@code single-ecosystem} reports that.
  */
+@RuleInfo(
+    id = "platform-reference",
+    severity = Severity.ERROR,
+    summary = "A dataset group's platform is one the Ecosystem defines")
 public final class PlatformReference implements Rule {
-
-  @Override
-  public String id() {
-    return "platform-reference";
-  }
-
-  @Override
-  public String summary() {
-    return "A dataset group's platform is one the Ecosystem defines";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -10,6 +10,7 @@ import dev.zdp.model.Sink;
 import dev.zdp.model.Workspace;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.HashSet;
@@ -18,22 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A sink names a defined datastore and a dataset that datastore has. */
+@RuleInfo(
+    id = "sink-reference",
+    severity = Severity.ERROR,
+    summary = "A sink names a defined datastore and one of its datasets")
 public final class SinkReference implements Rule {
-
-  @Override
-  public String id() {
-    return "sink-reference";
-  }
-
-  @Override
-  public String summary() {
-    return "A sink names a defined datastore and one of its datasets";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

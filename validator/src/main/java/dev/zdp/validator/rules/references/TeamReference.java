@@ -9,28 +9,18 @@ import dev.zdp.model.Workspace;
 import dev.zdp.model.Zone;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.List;
 import java.util.Optional;
 
 /** The team that owns a datastore or a workspace is a defined Team. */
+@RuleInfo(
+    id = "team-reference",
+    severity = Severity.ERROR,
+    summary = "The team owning a datastore or workspace is a defined Team")
 public final class TeamReference implements Rule {
-
-  @Override
-  public String id() {
-    return "team-reference";
-  }
-
-  @Override
-  public String summary() {
-    return "The team owning a datastore or workspace is a defined Team";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

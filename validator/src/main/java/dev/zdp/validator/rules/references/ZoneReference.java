@@ -9,6 +9,7 @@ import dev.zdp.model.Team;
 import dev.zdp.model.Zone;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.List;
@@ -18,22 +19,11 @@ import java.util.stream.Stream;
  * A team's zone is a defined Zone. A zone the Ecosystem declares but nobody has written yet is left
  * to {@code zone-declaration}, which reports it once instead of once per team.
  */
+@RuleInfo(
+    id = "zone-reference",
+    severity = Severity.ERROR,
+    summary = "A team's zone is a defined or declared Zone")
 public final class ZoneReference implements Rule {
-
-  @Override
-  public String id() {
-    return "zone-reference";
-  }
-
-  @Override
-  public String summary() {
-    return "A team's zone is a defined or declared Zone";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -8,28 +8,18 @@ import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 
 /**
  * Every dataset has a primary key and its key columns are not nullable: Zero merges change events
  * into corpus tables by key, and a null key matches nothing.
  */
+@RuleInfo(
+    id = "primary-key",
+    severity = Severity.ERROR,
+    summary = "Every dataset has a primary key of non-nullable columns")
 public final class PrimaryKey implements Rule {
-
-  @Override
-  public String id() {
-    return "primary-key";
-  }
-
-  @Override
-  public String summary() {
-    return "Every dataset has a primary key of non-nullable columns";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -8,6 +8,7 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.Optional;
 
@@ -17,22 +18,11 @@ import java.util.Optional;
  * a password URL, a PEM block or a generated token. Keys such as {@code password} are the loader's
  * to refuse ({@code inline-secret}). Messages never repeat the value.
  */
+@RuleInfo(
+    id = "credential-name",
+    severity = Severity.ERROR,
+    summary = "A credential names a secret; it is never the secret itself")
 public final class CredentialName implements Rule {
-
-  @Override
-  public String id() {
-    return "credential-name";
-  }
-
-  @Override
-  public String summary() {
-    return "A credential names a secret; it is never the secret itself";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

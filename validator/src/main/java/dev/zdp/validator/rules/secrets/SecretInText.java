@@ -13,6 +13,7 @@ import dev.zdp.model.Workspace;
 import dev.zdp.model.Zone;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 
 /**
@@ -21,22 +22,11 @@ import dev.zdp.validator.Severity;
  * capture's host and database are checked; a platform's endpoints are {@code platform-endpoint}'s
  * and credentials {@code credential-name}'s. Messages say what was found, never the value.
  */
+@RuleInfo(
+    id = "secret-in-text",
+    severity = Severity.ERROR,
+    summary = "No description, host or database holds a secret (keys, tokens, passwords in URLs)")
 public final class SecretInText implements Rule {
-
-  @Override
-  public String id() {
-    return "secret-in-text";
-  }
-
-  @Override
-  public String summary() {
-    return "No description, host or database holds a secret (keys, tokens, passwords in URLs)";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -8,6 +8,7 @@ import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,22 +17,11 @@ import java.util.Set;
  * A datastore a Zero platform ingests is captured with {@code postgres-cdc}, the only type Zero
  * runs.
  */
+@RuleInfo(
+    id = "zero-capture-type",
+    severity = Severity.ERROR,
+    summary = "Datastores a Zero platform ingests are captured with postgres-cdc")
 public final class ZeroCaptureType implements Rule {
-
-  @Override
-  public String id() {
-    return "zero-capture-type";
-  }
-
-  @Override
-  public String summary() {
-    return "Datastores a Zero platform ingests are captured with postgres-cdc";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

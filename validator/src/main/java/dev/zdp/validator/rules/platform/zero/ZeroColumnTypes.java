@@ -13,6 +13,7 @@ import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.model.platform.zero.ZeroNames.MappedType;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,22 +23,11 @@ import java.util.Set;
  * Spark SQL ({@link ZeroNames#mapType}, the mapping the generator renders). A capture takes whole
  * rows, so every column counts, not only the ones a consumer reads.
  */
+@RuleInfo(
+    id = "zero-column-type",
+    severity = Severity.ERROR,
+    summary = "Columns of datasets a Zero platform ingests have types Iceberg can hold")
 public final class ZeroColumnTypes implements Rule {
-
-  @Override
-  public String id() {
-    return "zero-column-type";
-  }
-
-  @Override
-  public String summary() {
-    return "Columns of datasets a Zero platform ingests have types Iceberg can hold";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -12,6 +12,7 @@ import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.HashMap;
@@ -25,22 +26,11 @@ import java.util.Set;
  * tables on one platform, and PostgreSQL replication slots and publications across all Zero
  * platforms (a slot serves one connector). Names come from {@link ZeroNames}, as generated.
  */
+@RuleInfo(
+    id = "zero-name-collision",
+    severity = Severity.ERROR,
+    summary = "Topics, connectors, tables, slots and publications Zero derives are unique")
 public final class ZeroNameCollision implements Rule {
-
-  @Override
-  public String id() {
-    return "zero-name-collision";
-  }
-
-  @Override
-  public String summary() {
-    return "Topics, connectors, tables, slots and publications Zero derives are unique";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {

@@ -11,6 +11,7 @@ import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.validator.Findings;
 import dev.zdp.validator.Rule;
+import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.HashMap;
@@ -26,22 +27,11 @@ import java.util.Set;
  * the same metric name and refuses the second). Two datastores deriving the very same topic is
  * {@code zero-name-collision}'s to report.
  */
+@RuleInfo(
+    id = "zero-topic-name",
+    severity = Severity.ERROR,
+    summary = "Kafka topics a Zero platform derives are valid and do not differ only in . and _")
 public final class ZeroTopicNames implements Rule {
-
-  @Override
-  public String id() {
-    return "zero-topic-name";
-  }
-
-  @Override
-  public String summary() {
-    return "Kafka topics a Zero platform derives are valid and do not differ only in . and _";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(Model model, Findings findings) {
