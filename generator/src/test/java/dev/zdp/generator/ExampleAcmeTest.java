@@ -3,7 +3,7 @@ package dev.zdp.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.generator.graph.GraphRenderer;
-import dev.zdp.generator.plan.TerraformReader;
+import dev.zdp.generator.zero.TerraformReader;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;

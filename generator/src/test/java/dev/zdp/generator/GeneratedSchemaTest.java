@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zdp.generator.plan.TerraformReader;
+import dev.zdp.generator.zero.TerraformReader;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
 import dev.zdp.model.load.DirectorySource;

@@ -15,8 +15,8 @@ import static dev.zdp.generator.TestModels.zero;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zdp.generator.plan.TerraformReader;
 import dev.zdp.generator.template.TemplateException;
+import dev.zdp.generator.zero.TerraformReader;
 import dev.zdp.model.Model;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

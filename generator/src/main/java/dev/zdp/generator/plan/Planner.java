@@ -2,7 +2,6 @@ package dev.zdp.generator.plan;
 
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Callout.Kind;
-import dev.zdp.generator.plan.TerraformReader.Block;
 import dev.zdp.model.Model;
 import dev.zdp.model.platform.IngestedDataset;
 import dev.zdp.model.platform.IngestedDatastore;
@@ -28,7 +27,9 @@ import java.util.function.BiPredicate;
 /**
  * Compares what the base model generates with what the head model generates: Terraform by root
  * module and resource address (the rendered HCL parsed back), MERGE jobs and other files by path.
- * Destructive changes are called out, and every change names the workspaces it affects.
+ * Every change names the workspaces it affects. What a change does beyond itself (a destructive
+ * change, where a table's capture starts) is the platform's knowledge: its {@link PlatformChanges}
+ * reads its Terraform back and says; the planner orders and prints it.
  */
 public final class Planner {
 
@@ -76,6 +77,7 @@ public final class Planner {
       IntentionGraph baseGraph,
       IntentionGraph headGraph) {
     Consumers consumers = new Consumers(baseGraph, headGraph);
+    Platforms platforms = new Platforms(baseGraph, headGraph);
     List<PlannedChange> changes = new ArrayList<>();
     SortedMap<String, SortedMap<String, byte[]>> baseModules = modules(base);
     SortedMap<String, SortedMap<String, byte[]>> headModules = modules(head);
@@ -93,21 +95,25 @@ public final class Planner {
               alike.add(file);
             }
           });
-      TerraformReader.Declarations declarations = new TerraformReader.Declarations();
-      SortedMap<String, Block> before = TerraformReader.readModule(baseFiles, alike, declarations);
-      SortedMap<String, Block> after = TerraformReader.readModule(headFiles, alike, declarations);
-      SortedSet<String> addresses = new TreeSet<>(before.keySet());
-      addresses.addAll(after.keySet());
+      PlatformChanges platform =
+          platforms
+              .of(platformOf(module))
+              .orElseThrow(() -> new IllegalStateException("no PlatformChanges for " + module));
+      PlatformChanges.Sides sides = platform.read(baseFiles, headFiles, alike);
+      SortedSet<String> addresses = new TreeSet<>(sides.before().keySet());
+      addresses.addAll(sides.after().keySet());
       for (String address : addresses) {
-        compareBlock(module, address, before.get(address), after.get(address), consumers)
-            .ifPresent(changes::add);
+        Block before = sides.before().get(address);
+        Block after = sides.after().get(address);
+        compareBlock(module, address, before, after, consumers, platform).ifPresent(changes::add);
       }
     }
     SortedSet<String> files = new TreeSet<>();
     base.keySet().stream().filter(p -> !p.endsWith(".tf")).forEach(files::add);
     head.keySet().stream().filter(p -> !p.endsWith(".tf")).forEach(files::add);
     for (String file : files) {
-      compareFile(file, base.get(file), head.get(file), consumers).ifPresent(changes::add);
+      compareFile(file, base.get(file), head.get(file), consumers, platforms)
+          .ifPresent(changes::add);
     }
     return new Plan(markMoves(changes));
   }
@@ -130,7 +136,12 @@ public final class Planner {
   }
 
   private static Optional<PlannedChange> compareBlock(
-      String module, String address, Block before, Block after, Consumers consumers) {
+      String module,
+      String address,
+      Block before,
+      Block after,
+      Consumers consumers,
+      PlatformChanges platform) {
     Block any = after != null ? after : before;
     SortedSet<String> workspaces = consumers.ofBlock(module, any);
     if (before == null) {
@@ -141,7 +152,7 @@ public final class Planner {
               address,
               any.type(),
               List.of(),
-              CaptureStarts.ofNewConnector(after),
+              platform.added(after),
               workspaces));
     }
     if (after == null) {
@@ -152,7 +163,7 @@ public final class Planner {
               address,
               any.type(),
               List.of(),
-              destroyCallouts(before),
+              platform.destroyed(before),
               workspaces));
     }
     List<KeyChange> keys = new ArrayList<>();
@@ -181,156 +192,14 @@ public final class Planner {
             address,
             any.type(),
             keys,
-            CaptureStarts.withChangeCallouts(before, after, changeCallouts(before, after)),
+            platform.changed(before, after),
             workspaces));
   }
 
-  private static List<Callout> destroyCallouts(Block before) {
-    Map<String, String> a = before.attributes();
-    List<Callout> callouts = new ArrayList<>();
-    switch (before.type()) {
-      case "kafka_topic" ->
-          callouts.add(
-              new Callout(
-                  Kind.TOPIC_RECREATED,
-                  "topic '" + a.get("name") + "' is deleted, with the changes it retains"));
-      case "kafka-connect_connector" -> {
-        String slot = a.get("config[\"slot.name\"]");
-        if (slot != null) {
-          callouts.add(
-              new Callout(
-                  Kind.SLOT_ORPHANED,
-                  "source connector '"
-                      + a.get("name")
-                      + "' is deleted; its replication slot '"
-                      + slot
-                      + "' stays in the database and holds WAL until you drop it"));
-        }
-        for (String table : TerraformReader.csv(a.get("config[\"iceberg.tables\"]"))) {
-          callouts.add(
-              new Callout(
-                  Kind.TABLE_DROPPED, "staging table '" + table + "' is no longer written"));
-        }
-      }
-      default -> {}
-    }
-    return callouts;
-  }
-
-  private static List<Callout> changeCallouts(Block before, Block after) {
-    Map<String, String> was = before.attributes();
-    Map<String, String> is = after.attributes();
-    List<Callout> callouts = new ArrayList<>();
-    if (before.type().equals("kafka_topic")) {
-      if (!Objects.equals(was.get("name"), is.get("name"))) {
-        callouts.add(
-            new Callout(
-                Kind.TOPIC_RECREATED,
-                "topic renamed from '"
-                    + was.get("name")
-                    + "' to '"
-                    + is.get("name")
-                    + "': Terraform deletes and re-creates it, and its retained changes are lost"));
-      }
-      Optional<Long> partitionsWere = number(was.get("partitions"));
-      Optional<Long> partitionsAre = number(is.get("partitions"));
-      if (partitionsWere.isPresent()
-          && partitionsAre.isPresent()
-          && partitionsAre.get() < partitionsWere.get()) {
-        callouts.add(
-            new Callout(
-                Kind.TOPIC_RECREATED,
-                "partitions of topic '"
-                    + is.get("name")
-                    + "' lowered from "
-                    + partitionsWere.get()
-                    + " to "
-                    + partitionsAre.get()
-                    + ": Kafka cannot remove partitions, so the topic is re-created and its"
-                    + " retained changes are lost"));
-      }
-      // A replication factor change is no callout: the kafka provider reassigns the replicas in
-      // place (Kafka 2.4 and later); it re-creates the topic only on older clusters.
-    }
-    if (before.type().equals("kafka-connect_connector")) {
-      if (!Objects.equals(was.get("name"), is.get("name"))) {
-        callouts.add(
-            new Callout(
-                Kind.NEW_OFFSETS,
-                "connector renamed from '"
-                    + was.get("name")
-                    + "' to '"
-                    + is.get("name")
-                    + "': the provider deletes the old connector and creates the new one;"
-                    + " Connect keeps offsets by connector name, so it starts without them"
-                    + " (a source snapshots again, a sink re-reads its topics from the start)"));
-      }
-      for (String key : List.of("slot.name", "publication.name", "topic.prefix")) {
-        String attribute = "config[\"" + key + "\"]";
-        if (was.containsKey(attribute) && !Objects.equals(was.get(attribute), is.get(attribute))) {
-          callouts.add(
-              new Callout(
-                  Kind.RESNAPSHOT,
-                  key
-                      + " changed from '"
-                      + was.get(attribute)
-                      + "' to '"
-                      + is.get(attribute)
-                      + "': "
-                      + captureChange(key)));
-        }
-      }
-      Set<String> tablesAfter =
-          new TreeSet<>(TerraformReader.csv(is.get("config[\"iceberg.tables\"]")));
-      for (String table : TerraformReader.csv(was.get("config[\"iceberg.tables\"]"))) {
-        if (!tablesAfter.contains(table)) {
-          callouts.add(
-              new Callout(
-                  Kind.TABLE_DROPPED, "staging table '" + table + "' is no longer written"));
-        }
-      }
-    }
-    return callouts;
-  }
-
-  /**
-   * What a change of one of the source's capture settings does, as Debezium's PostgreSQL connector
-   * behaves: its offsets are kept under the connector's name and {@code topic.prefix}, and it
-   * snapshots only when it finds none.
-   */
-  private static String captureChange(String key) {
-    return switch (key) {
-      case "slot.name" ->
-          "the connector keeps its offsets and streams from a new slot created when it restarts,"
-              + " without a snapshot: changes committed between the old slot's last confirmed"
-              + " position and the new slot's creation are never captured (re-snapshot the tables"
-              + " to recover them); the old slot stays in the database, holding WAL until dropped";
-      case "publication.name" ->
-          "the connector keeps its slot and offsets, without a snapshot, and creates the new"
-              + " publication when it restarts; changes committed before the publication existed"
-              + " cannot be decoded through it: depending on the PostgreSQL version the connector"
-              + " fails ('publication does not exist') or they are skipped, so re-snapshot the"
-              + " tables after the change";
-      default ->
-          "the connector finds no offsets under the new prefix and snapshots every table again"
-              + " into the new topics, then streams from its slot's last confirmed position: the"
-              + " changes made in between arrive too, some twice (the MERGE jobs absorb"
-              + " duplicates); the old topics keep what they hold until deleted";
-    };
-  }
-
-  private static Optional<Long> number(String text) {
-    try {
-      return text == null ? Optional.empty() : Optional.of(Long.parseLong(text));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
   private static Optional<PlannedChange> compareFile(
-      String path, byte[] before, byte[] after, Consumers consumers) {
-    boolean job = ZeroLayout.readMergeJob(inPlatform(path)).isPresent();
-    String type = job ? "merge job" : "file";
+      String path, byte[] before, byte[] after, Consumers consumers, Platforms platforms) {
+    Optional<PlatformChanges> platform = platforms.of(path.split("/")[0]);
+    String type = platform.map(p -> p.fileType(inPlatform(path))).orElse("file");
     SortedSet<String> workspaces = consumers.ofFile(path);
     if (before == null) {
       return Optional.of(
@@ -339,15 +208,7 @@ public final class Planner {
     }
     if (after == null) {
       List<Callout> callouts =
-          job
-              ? List.of(
-                  new Callout(
-                      Kind.TABLE_DROPPED,
-                      "MERGE job '"
-                          + path
-                          + "' is removed: its corpus table is left in place but no longer"
-                          + " maintained"))
-              : List.of();
+          platform.map(p -> p.fileDestroyed(path, inPlatform(path))).orElse(List.of());
       return Optional.of(
           new PlannedChange(
               Action.DESTROY, parent(path), path, type, List.of(), callouts, workspaces));
@@ -419,6 +280,25 @@ public final class Planner {
   private static String platformOf(String module) {
     int slash = module.indexOf('/');
     return slash < 0 ? module : module.substring(0, slash);
+  }
+
+  /** The {@link PlatformChanges} of each platform of either model, by the platform's name. */
+  private static final class Platforms {
+    private final Map<String, Optional<PlatformChanges>> byName = new TreeMap<>();
+
+    Platforms(IntentionGraph... graphs) {
+      for (IntentionGraph graph : graphs) {
+        for (PlatformIntentions platform : graph.platforms()) {
+          byName.computeIfAbsent(
+              platform.name(), name -> PlatformChanges.of(platform.platform().type()));
+        }
+      }
+    }
+
+    /** The platform named {@code name}'s changes; empty for a directory no platform has. */
+    Optional<PlatformChanges> of(String name) {
+      return byName.getOrDefault(name, Optional.empty());
+    }
   }
 
   /** Which workspaces consume what, in either model. */

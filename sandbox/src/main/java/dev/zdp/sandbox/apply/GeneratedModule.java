@@ -1,7 +1,6 @@
 package dev.zdp.sandbox.apply;
 
-import com.bertramlabs.plugins.hcl4j.HCLParser;
-import com.bertramlabs.plugins.hcl4j.HCLParserException;
+import dev.zdp.generator.zero.TerraformReader;
 import dev.zdp.model.platform.zero.ZeroLayout;
 import dev.zdp.sandbox.SandboxException;
 import dev.zdp.sandbox.TopicSpec;
@@ -18,13 +17,15 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One generated Terraform root module read back with hcl4j, with its variables resolved: the topics
- * and connectors it declares, exactly as the Mongey providers would send them, and its MERGE jobs.
+ * One generated Terraform root module read back with the generator's {@link TerraformReader}, with
+ * its variables resolved: the topics and connectors it declares, exactly as the Mongey providers
+ * would send them, and its MERGE jobs.
  *
  * @param directory the root module's directory
  * @param topics every {@code kafka_topic}, by file then resource order
@@ -78,19 +79,16 @@ public record GeneratedModule(
     TreeSet<String> missing = new TreeSet<>();
     texts.forEach(
         (file, text) -> {
-          if (parse(file, text, Map.of()).get("variable") instanceof Map<?, ?> declared) {
-            declared.forEach(
-                (name, body) -> {
-                  String key = String.valueOf(name);
-                  Object fallback = body instanceof Map<?, ?> b ? b.get("default") : null;
-                  if (values.containsKey(key)) {
-                    variables.put(key, values.get(key));
-                  } else if (fallback != null) {
-                    variables.put(key, String.valueOf(fallback));
-                  } else {
-                    missing.add(key);
-                  }
-                });
+          for (TerraformReader.Variable variable :
+              readable(file, text, TerraformReader::variables)) {
+            String key = variable.name();
+            if (values.containsKey(key)) {
+              variables.put(key, values.get(key));
+            } else if (variable.defaultValue().isPresent()) {
+              variables.put(key, String.valueOf(variable.defaultValue().get()));
+            } else {
+              missing.add(key);
+            }
           }
         });
     List<TopicSpec> topics = new ArrayList<>();
@@ -98,7 +96,8 @@ public record GeneratedModule(
     List<ConnectorSpec> others = new ArrayList<>();
     texts.forEach(
         (file, text) -> {
-          Map<String, Object> parsed = parse(file, text, variables);
+          Map<String, Object> parsed =
+              readable(file, text, (f, t) -> TerraformReader.parse(f, t, variables));
           if (!(parsed.get("resource") instanceof Map<?, ?> resources)) {
             return;
           }
@@ -243,14 +242,12 @@ public record GeneratedModule(
         .toList();
   }
 
-  private static Map<String, Object> parse(
-      String file, String text, Map<String, Object> variables) {
+  /** What {@code read} makes of one generated file; a file that is not HCL fails the sandbox. */
+  private static <T> T readable(String file, String text, BiFunction<String, String, T> read) {
     try {
-      HCLParser parser = new HCLParser();
-      parser.setVariables(new HashMap<>(variables));
-      return parser.parse(text);
-    } catch (HCLParserException | IOException | RuntimeException e) {
-      throw new SandboxException("Cannot read generated " + file + " as HCL: " + e.getMessage(), e);
+      return read.apply(file, text);
+    } catch (TerraformReader.InvalidHclException e) {
+      throw new SandboxException(e.getMessage(), e);
     }
   }
 

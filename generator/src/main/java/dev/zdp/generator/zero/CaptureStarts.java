@@ -1,7 +1,8 @@
-package dev.zdp.generator.plan;
+package dev.zdp.generator.zero;
 
+import dev.zdp.generator.plan.Block;
+import dev.zdp.generator.plan.Callout;
 import dev.zdp.generator.plan.Callout.Kind;
-import dev.zdp.generator.plan.TerraformReader.Block;
 import dev.zdp.model.platform.zero.ZeroNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
-package dev.zdp.generator.plan;
+package dev.zdp.generator.zero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zdp.generator.plan.TerraformReader.Block;
+import dev.zdp.generator.plan.Block;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SortedMap;

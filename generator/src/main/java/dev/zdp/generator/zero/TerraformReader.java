@@ -1,7 +1,8 @@
-package dev.zdp.generator.plan;
+package dev.zdp.generator.zero;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.bertramlabs.plugins.hcl4j.HCLParserException;
+import dev.zdp.generator.plan.Block;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,20 +20,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads rendered Terraform back with hcl4j (a Java HCL parser) into resources by address, so two
- * renders can be compared the way Terraform would see them. References to variables are kept as
- * text ({@code var.kafka_bootstrap_servers}), not resolved.
+ * The one reader of Zero's rendered Terraform, with hcl4j (a Java HCL parser): into resources by
+ * address, so that {@link ZeroChanges} can compare two renders the way Terraform would see them
+ * (references to variables kept as text, {@code var.kafka_bootstrap_servers}, not resolved), and
+ * into the parsed files and declared variables the sandbox applies (with values of its own).
  */
 public final class TerraformReader {
 
   private TerraformReader() {}
 
   /**
-   * One resource or variable: its flattened attributes ({@code name}, {@code config["slot.name"]})
-   * and which of them hold secrets.
+   * A variable a file declares.
+   *
+   * @param defaultValue its {@code default} as hcl4j reads it (a number is a {@link Double})
    */
-  public record Block(
-      String file, String type, SortedMap<String, String> attributes, Set<String> sensitive) {}
+  public record Variable(String name, boolean sensitive, Optional<Object> defaultValue) {}
 
   /** Thrown when a rendered file is not valid HCL; names the file. */
   public static final class InvalidHclException extends RuntimeException {
@@ -46,11 +48,28 @@ public final class TerraformReader {
     return parse(file, new String(content, StandardCharsets.UTF_8), Map.of());
   }
 
+  /** The variables {@code text} declares, in file order. */
+  public static List<Variable> variables(String file, String text) {
+    List<Variable> declared = new ArrayList<>();
+    if (parse(file, text, Map.of()).get("variable") instanceof Map<?, ?> vars) {
+      vars.forEach(
+          (name, body) -> {
+            Map<?, ?> fields = body instanceof Map<?, ?> b ? b : Map.of();
+            declared.add(
+                new Variable(
+                    String.valueOf(name),
+                    Boolean.TRUE.equals(fields.get("sensitive")),
+                    Optional.ofNullable(fields.get("default"))));
+          });
+    }
+    return declared;
+  }
+
   /**
    * Reads the {@code .tf} files of one root module into blocks by address: {@code <type>.<name>}
    * for resources, {@code var.<name>} for variables.
    */
-  public static SortedMap<String, Block> readModule(Map<String, byte[]> files) {
+  static SortedMap<String, Block> readModule(Map<String, byte[]> files) {
     return readModule(files, Set.of());
   }
 
@@ -59,8 +78,7 @@ public final class TerraformReader {
    * the variables they declare: a plan leaves out the files both sides render byte for byte alike,
    * whose blocks cannot differ.
    */
-  public static SortedMap<String, Block> readModule(
-      Map<String, byte[]> files, Set<String> leftOut) {
+  static SortedMap<String, Block> readModule(Map<String, byte[]> files, Set<String> leftOut) {
     return readModule(files, leftOut, new Declarations());
   }
 
@@ -139,18 +157,10 @@ public final class TerraformReader {
     }
 
     private static Declared parseDeclarations(String file, String text) {
-      List<String> names = new ArrayList<>();
-      List<String> sensitive = new ArrayList<>();
-      if (parse(file, text, Map.of()).get("variable") instanceof Map<?, ?> vars) {
-        vars.forEach(
-            (name, body) -> {
-              names.add(String.valueOf(name));
-              if (body instanceof Map<?, ?> b && Boolean.TRUE.equals(b.get("sensitive"))) {
-                sensitive.add(String.valueOf(name));
-              }
-            });
-      }
-      return new Declared(List.copyOf(names), List.copyOf(sensitive));
+      List<Variable> variables = variables(file, text);
+      return new Declared(
+          variables.stream().map(Variable::name).toList(),
+          variables.stream().filter(Variable::sensitive).map(Variable::name).toList());
     }
   }
 
@@ -163,9 +173,11 @@ public final class TerraformReader {
    * top-level blocks (a line holding only a closing brace) into pieces of about {@link
    * #CHUNK_CHARS} that are parsed on their own and merged. If a cut was not a block's end after all
    * (a heredoc holding such a line), a piece fails and the whole file is parsed at once.
+   *
+   * @param variables the value of each {@code var.<name>} the file may reference
+   * @throws InvalidHclException when the file is not valid HCL
    */
-  private static Map<String, Object> parse(
-      String file, String text, Map<String, Object> variables) {
+  public static Map<String, Object> parse(String file, String text, Map<String, Object> variables) {
     if (text.length() > CHUNK_CHARS) {
       Optional<Map<String, Object>> merged = parseInPieces(text, variables);
       if (merged.isPresent()) {
