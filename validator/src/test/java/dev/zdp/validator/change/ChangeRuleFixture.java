@@ -2,6 +2,7 @@ package dev.zdp.validator.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zdp.model.RepositoryRef;
 import dev.zdp.model.load.LoadResult;
 import dev.zdp.model.load.ModelLoader;
 import dev.zdp.model.load.SourceFile;
@@ -35,13 +36,20 @@ import java.util.stream.Stream;
  * {@code head/} and, optionally, a {@code base/} directory: each holds the model files that differ
  * from the shared live model {@code change-rules/acme/} on that side. A line where the rule must
  * report ends in {@code # expect: <rule-id>} (an error) or {@code # expect-warning: <rule-id>}: in
- * a head file for what the change adds or alters, in a base file for what it removes. Files are
- * loaded under {@code base/} and {@code head/}, so a finding's file says which side it points at.
+ * a head file for what the change adds or alters, in a base file for what it removes; a finding
+ * about the change as a whole (no line) is {@code # expect-model: <rule-id>}, on any line. Files
+ * are loaded under {@code base/} and {@code head/}, so a finding's file says which side it points
+ * at.
+ *
+ * <p>Two optional files of the scenario directory shape the change itself: {@code source}, one line
+ * naming the repository the change comes from ({@code acme/sales@main}, what {@code --source}
+ * gives; without it the change has none and the ownership rules are silent), and {@code
+ * first-model}, whose presence makes the base empty: the change proposes the first model.
  */
 final class ChangeRuleFixture {
 
   private static final Pattern MARKER =
-      Pattern.compile("#\\s*expect(-warning)?:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
+      Pattern.compile("#\\s*expect(-warning|-model)?:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
 
   private final String name;
   private final List<SourceFile> files;
@@ -56,13 +64,18 @@ final class ChangeRuleFixture {
   /** Loads {@code change-rules/<rule id>/<scenario>/} and runs only {@code rule} over it. */
   static ChangeRuleFixture run(ChangeRule rule, String scenario) {
     String directory = "change-rules/" + rule.id() + "/" + scenario;
-    List<SourceFile> base = side(directory, "base");
+    boolean firstModel = resource(directory + "/first-model").isPresent();
+    List<SourceFile> base = firstModel ? List.of() : side(directory, "base");
     List<SourceFile> head = side(directory, "head");
     LoadResult before = ModelLoader.load(base);
     LoadResult after = ModelLoader.load(head);
     assertThat(before.problems()).as("load problems in %s/base", directory).isEmpty();
     assertThat(after.problems()).as("load problems in %s/head", directory).isEmpty();
-    ModelChange change = new ModelChange(before.model(), after.model(), Optional.empty());
+    Optional<RepositoryRef> source =
+        resource(directory + "/source")
+            .map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip())
+            .map(text -> RepositoryRef.parse(text).orElseThrow());
+    ModelChange change = new ModelChange(before.model(), after.model(), source);
     List<Diagnostic> found =
         new ChangeValidator(RuleRegistry.builtIn(), new ChangeRuleRegistry(List.of(rule)))
             .check(change, false);
@@ -101,9 +114,13 @@ final class ChangeRuleFixture {
       for (int i = 0; i < lines.length; i++) {
         Matcher matcher = MARKER.matcher(lines[i]);
         while (matcher.find()) {
-          Severity severity = matcher.group(1) == null ? Severity.ERROR : Severity.WARNING;
+          String variant = matcher.group(1) == null ? "" : matcher.group(1);
+          Severity severity = variant.equals("-warning") ? Severity.WARNING : Severity.ERROR;
           for (String rule : matcher.group(2).split("\\s*,\\s*")) {
-            marks.add(new Mark(file.path(), i + 1, rule, severity));
+            marks.add(
+                variant.equals("-model")
+                    ? new Mark(Mark.MODEL, 0, rule, severity)
+                    : new Mark(file.path(), i + 1, rule, severity));
           }
         }
       }
@@ -128,6 +145,15 @@ final class ChangeRuleFixture {
     List<SourceFile> result = new ArrayList<>();
     files.forEach((path, bytes) -> result.add(new SourceFile(side + "/" + path, bytes)));
     return result;
+  }
+
+  /** The bytes of one file of the test resources, if it exists. */
+  private static Optional<byte[]> resource(String name) {
+    try (var in = ChangeRuleFixture.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static TreeMap<String, byte[]> read(String name) {

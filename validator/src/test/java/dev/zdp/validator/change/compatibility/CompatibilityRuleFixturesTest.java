@@ -51,8 +51,30 @@ class CompatibilityRuleFixturesTest {
   }
 
   @Test
+  void datastoreRemoved() {
+    check(new DatastoreRemoved());
+  }
+
+  @Test
   void datasetRemoved() {
     check(new DatasetRemoved());
+  }
+
+  @Test
+  void sourceRepointed() {
+    check(new SourceRepointed());
+  }
+
+  @Test
+  void sourceRepointedSaysWhatMovedAndWhomItBreaks() {
+    assertThat(ChangeRuleFixtures.messages(new SourceRepointed(), "broken"))
+        .containsExactly(
+            "Cannot re-point datastore 'crm' (capture.host crm-db.internal → crm-replica.internal):"
+                + " consumers would silently read another source; it breaks workspace 'churn'"
+                + " (team analytics), which sink its datasets",
+            "Cannot re-point dataset 'crm.orders' (table public.orders → sales.orders): consumers would"
+                + " silently read another table; it breaks workspace 'churn' (team analytics),"
+                + " which sinks it");
   }
 
   @Test
