@@ -7,8 +7,6 @@ import dev.zdp.model.platform.IngestedDataset;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformIntentions;
-import dev.zdp.model.platform.zero.ZeroLayout;
-import dev.zdp.model.platform.zero.ZeroNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,8 +74,8 @@ public final class Planner {
       SortedMap<String, byte[]> head,
       IntentionGraph baseGraph,
       IntentionGraph headGraph) {
-    Consumers consumers = new Consumers(baseGraph, headGraph);
     Platforms platforms = new Platforms(baseGraph, headGraph);
+    Consumers consumers = new Consumers(platforms, baseGraph, headGraph);
     List<PlannedChange> changes = new ArrayList<>();
     SortedMap<String, SortedMap<String, byte[]>> baseModules = modules(base);
     SortedMap<String, SortedMap<String, byte[]>> headModules = modules(head);
@@ -108,6 +106,7 @@ public final class Planner {
         compareBlock(module, address, before, after, consumers, platform).ifPresent(changes::add);
       }
     }
+    changes = markMoves(changes);
     SortedSet<String> files = new TreeSet<>();
     base.keySet().stream().filter(p -> !p.endsWith(".tf")).forEach(files::add);
     head.keySet().stream().filter(p -> !p.endsWith(".tf")).forEach(files::add);
@@ -115,7 +114,7 @@ public final class Planner {
       compareFile(file, base.get(file), head.get(file), consumers, platforms)
           .ifPresent(changes::add);
     }
-    return new Plan(markMoves(changes));
+    return new Plan(changes);
   }
 
   private static SortedMap<String, SortedMap<String, byte[]>> modules(
@@ -227,14 +226,14 @@ public final class Planner {
             workspaces));
   }
 
-  /** A resource destroyed in one module and added under the same address in another moved. */
+  /**
+   * A resource destroyed in one module and added under the same address in another moved; {@code
+   * changes} are the Terraform blocks' changes.
+   */
   private static List<PlannedChange> markMoves(List<PlannedChange> changes) {
     Map<String, List<PlannedChange>> byAddress = new TreeMap<>();
     for (PlannedChange change : changes) {
-      if (change.action() != Action.CHANGE
-          && !change.type().equals("variable")
-          && !change.type().equals("merge job")
-          && !change.type().equals("file")) {
+      if (change.action() != Action.CHANGE && !change.type().equals("variable")) {
         byAddress
             .computeIfAbsent(
                 platformOf(change.module()) + " " + change.address(), k -> new ArrayList<>())
@@ -305,12 +304,15 @@ public final class Planner {
   private static final class Consumers {
     private final Map<String, SortedSet<String>> byDatastore = new TreeMap<>();
     private final Map<String, SortedSet<String>> byDataset = new TreeMap<>();
-    private final Map<String, SortedSet<String>> byTopic = new TreeMap<>();
+    private final Map<String, SortedSet<String>> byDatasetKey = new TreeMap<>();
     private final Map<String, SortedSet<String>> byPlatform = new TreeMap<>();
+    private final Platforms platforms;
 
-    Consumers(IntentionGraph... graphs) {
+    Consumers(Platforms platforms, IntentionGraph... graphs) {
+      this.platforms = platforms;
       for (IntentionGraph graph : graphs) {
         for (PlatformIntentions platform : graph.platforms()) {
+          Optional<PlatformChanges> changes = platforms.of(platform.name());
           for (IngestedDatastore store : platform.datastores()) {
             String storeKey = platform.name() + "/" + store.name();
             for (IngestedDataset dataset : store.datasets()) {
@@ -318,10 +320,10 @@ public final class Planner {
               add(byPlatform, platform.name(), workspaces);
               add(byDatastore, storeKey, workspaces);
               add(byDataset, storeKey + "/" + dataset.name(), workspaces);
-              add(
-                  byTopic,
-                  ZeroNames.topic(platform.platform(), store.datastore(), dataset.dataset()),
-                  workspaces);
+              if (changes.isPresent()) {
+                String key = changes.get().datasetKey(platform, store, dataset);
+                add(byDatasetKey, platform.name() + "/" + key, workspaces);
+              }
             }
           }
         }
@@ -335,10 +337,11 @@ public final class Planner {
 
     SortedSet<String> ofBlock(String module, Block block) {
       String platform = platformOf(module);
-      if (block.type().equals("kafka_topic")) {
-        SortedSet<String> topic = byTopic.get(block.attributes().get("name"));
-        if (topic != null) {
-          return topic;
+      Optional<String> key = platforms.of(platform).flatMap(p -> p.datasetKey(block));
+      if (key.isPresent()) {
+        SortedSet<String> dataset = byDatasetKey.get(platform + "/" + key.get());
+        if (dataset != null) {
+          return dataset;
         }
       }
       String file = block.file();
@@ -352,16 +355,17 @@ public final class Planner {
 
     SortedSet<String> ofFile(String path) {
       String platform = path.split("/")[0];
-      Optional<ZeroLayout.MergeJob> job = ZeroLayout.readMergeJob(inPlatform(path));
-      if (job.isPresent()) {
-        String dataset = job.get().datastore() + "/" + job.get().dataset();
-        return byDataset.getOrDefault(platform + "/" + dataset, new TreeSet<>());
+      Optional<PlatformChanges.Serves> serves =
+          platforms.of(platform).flatMap(p -> p.serves(inPlatform(path)));
+      if (serves.isEmpty()) {
+        return byPlatform.getOrDefault(platform, new TreeSet<>());
       }
-      Optional<String> staging = ZeroLayout.readStagingDdl(inPlatform(path));
-      if (staging.isPresent()) {
-        return byDatastore.getOrDefault(platform + "/" + staging.get(), new TreeSet<>());
-      }
-      return byPlatform.getOrDefault(platform, new TreeSet<>());
+      String store = platform + "/" + serves.get().datastore();
+      return serves
+          .get()
+          .dataset()
+          .map(dataset -> byDataset.getOrDefault(store + "/" + dataset, new TreeSet<>()))
+          .orElseGet(() -> byDatastore.getOrDefault(store, new TreeSet<>()));
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.zdp.generator.plan;
 
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.PlatformIntentions;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -10,8 +13,9 @@ import java.util.SortedMap;
  * What one platform type knows about changing what it generated, for the {@link Planner}: how its
  * rendered Terraform reads back into resources, and what adding, changing or destroying one of its
  * resources or files does beyond itself (retained changes, offsets or a replication slot left
- * behind, a snapshot taken). The planner compares, orders and prints; every platform-specific
- * consequence comes from here. Each platform's implementation lives in its own package ({@code
+ * behind, a snapshot taken), and which dataset or datastore each of them serves. The planner
+ * compares, orders and prints; every platform-specific resource, file and consequence is known
+ * here. Each platform's implementation lives in its own package ({@code
  * dev.zdp.generator.zero.ZeroChanges} for Zero), listed in {@code
  * META-INF/services/dev.zdp.generator.plan.PlatformChanges}.
  */
@@ -53,6 +57,27 @@ public interface PlatformChanges {
    * @param inPlatform the same path inside the platform's directory
    */
   List<Callout> fileDestroyed(String path, String inPlatform);
+
+  /**
+   * What a generated thing serves, for naming the workspaces a change affects: a datastore, or one
+   * of its datasets.
+   */
+  record Serves(String datastore, Optional<String> dataset) {}
+
+  /** The name by which {@code block} serves a single dataset (a topic's name), if it serves one. */
+  Optional<String> datasetKey(Block block);
+
+  /**
+   * The name by which the platform's blocks serve {@code dataset} of {@code store}: what {@link
+   * #datasetKey(Block)} gives for them.
+   */
+  String datasetKey(PlatformIntentions platform, IngestedDatastore store, IngestedDataset dataset);
+
+  /**
+   * What a generated file that is not Terraform serves, by its path inside the platform's
+   * directory; empty when it serves the whole platform.
+   */
+  Optional<Serves> serves(String inPlatform);
 
   /** The implementation for platform type {@code type}, if zdp has one. */
   static Optional<PlatformChanges> of(String type) {

@@ -5,7 +5,11 @@ import dev.zdp.generator.plan.Callout;
 import dev.zdp.generator.plan.Callout.Kind;
 import dev.zdp.generator.plan.PlatformChanges;
 import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IngestedDataset;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroLayout;
+import dev.zdp.model.platform.zero.ZeroNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,8 @@ import java.util.TreeSet;
  * connector behave: a topic deleted or re-created loses its retained changes, a renamed connector
  * starts without offsets, a changed slot, publication or topic prefix changes where capture
  * resumes, a removed source leaves its replication slot behind, a staging table or MERGE job stops
- * being maintained, and where each table's capture starts.
+ * being maintained, and where each table's capture starts. Also which dataset a topic, and which
+ * datastore or dataset a MERGE job or staging DDL, serves.
  */
 public final class ZeroChanges implements PlatformChanges {
 
@@ -192,6 +197,28 @@ public final class ZeroChanges implements PlatformChanges {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Optional<String> datasetKey(Block block) {
+    return block.type().equals(TOPIC)
+        ? Optional.ofNullable(block.attributes().get("name"))
+        : Optional.empty();
+  }
+
+  @Override
+  public String datasetKey(
+      PlatformIntentions platform, IngestedDatastore store, IngestedDataset dataset) {
+    return ZeroNames.topic(platform.platform(), store.datastore(), dataset.dataset());
+  }
+
+  @Override
+  public Optional<Serves> serves(String inPlatform) {
+    Optional<ZeroLayout.MergeJob> job = ZeroLayout.readMergeJob(inPlatform);
+    if (job.isPresent()) {
+      return Optional.of(new Serves(job.get().datastore(), Optional.of(job.get().dataset())));
+    }
+    return ZeroLayout.readStagingDdl(inPlatform).map(store -> new Serves(store, Optional.empty()));
   }
 
   @Override
