@@ -1,0 +1,58 @@
+package dev.zdp.validator.change.platform;
+
+import dev.zdp.model.Platform;
+import dev.zdp.model.platform.Consumer;
+import dev.zdp.validator.Severity;
+import dev.zdp.validator.change.ChangeCategory;
+import dev.zdp.validator.change.ChangeRule;
+import dev.zdp.validator.change.DatasetChange;
+import java.util.List;
+
+/**
+ * What every rule about the Zero deploy shares: errors about consumed datasets that {@code
+ * --allow-breaking-changes} does not turn into warnings, since the change would make the MERGE jobs
+ * fail rather than break consumers' expectations.
+ */
+abstract class ZeroRule implements ChangeRule {
+
+  private final String id;
+  private final String summary;
+
+  ZeroRule(String id, String summary) {
+    this.id = id;
+    this.summary = summary;
+  }
+
+  @Override
+  public final String id() {
+    return id;
+  }
+
+  @Override
+  public final String summary() {
+    return summary;
+  }
+
+  @Override
+  public final Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public final ChangeCategory category() {
+    return ChangeCategory.PLATFORM;
+  }
+
+  /**
+   * The sinks of {@code dataset} in dataset groups a Zero platform serves (the platform a group
+   * names, or the one the intention graph assigns for its requirements).
+   */
+  static List<Consumer> onZero(DatasetChange dataset) {
+    return dataset.consumers().stream().filter(c -> c.servedBy(Platform.ZERO)).toList();
+  }
+
+  /** {@code crm.customers.email}. */
+  static String column(DatasetChange dataset, String column) {
+    return dataset.qualifiedName() + "." + column;
+  }
+}
