@@ -17,8 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -319,27 +317,33 @@ class ChangeKindsTest {
     return m.find() ? ids(m.group(1)) : Set.of();
   }
 
+  /** Runs {@code zdp COMMAND --model MODEL --base BASE --head HEAD --format json MORE...}. */
+  private static Zdp json(String command, Path model, String base, String head, String... more) {
+    return Zdp.run(
+        Stream.concat(
+                Stream.of(
+                    command,
+                    "--model",
+                    model.toString(),
+                    "--base",
+                    base,
+                    "--head",
+                    head,
+                    "--format",
+                    "json"),
+                Stream.of(more))
+            .toArray(String[]::new));
+  }
+
   /** The rule ids {@code zdp validate} reported as errors and as warnings. */
   private record Verdict(int exitCode, Set<String> errors, Set<String> warnings) {}
 
   private static Verdict validate(Path model, String base, String head, boolean allow)
       throws IOException {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "validate",
-                "--model",
-                model.toString(),
-                "--base",
-                base,
-                "--head",
-                head,
-                "--format",
-                "json"));
-    if (allow) {
-      args.add("--allow-breaking-changes");
-    }
-    Zdp zdp = Zdp.run(args.toArray(String[]::new));
+    Zdp zdp =
+        allow
+            ? json("validate", model, base, head, "--allow-breaking-changes")
+            : json("validate", model, base, head);
     JsonNode report = new ObjectMapper().readTree(zdp.out());
     Set<String> errors = new TreeSet<>();
     Set<String> warnings = new TreeSet<>();
@@ -356,53 +360,27 @@ class ChangeKindsTest {
   private record Plan(String files, Set<String> callouts) {}
 
   private static Plan plan(Path model, String base, String head) throws IOException {
-    Zdp zdp =
-        Zdp.run(
-            "plan",
-            "--model",
-            model.toString(),
-            "--base",
-            base,
-            "--head",
-            head,
-            "--format",
-            "json");
+    Zdp zdp = json("plan", model, base, head);
     if (zdp.exitCode() == 1) {
       assertThat(zdp.err()).contains("zdp: no plan was made: ");
       return new Plan("no plan", Set.of());
     }
     assertThat(zdp.exitCode()).as(zdp.err()).isZero();
     JsonNode plan = new ObjectMapper().readTree(zdp.out());
-    Map<String, Set<String>> byAction = new LinkedHashMap<>();
+    List<String> parts = new ArrayList<>();
     for (String action : List.of("add", "change", "destroy")) {
-      byAction.put(action, new TreeSet<>());
+      Set<String> addresses = PlanCommandTest.addresses(plan, action);
+      if (!addresses.isEmpty()) {
+        parts.add(action + ": " + String.join(", ", addresses));
+      }
     }
     Set<String> callouts = new TreeSet<>();
-    for (JsonNode c : plan.get("changes")) {
-      byAction.get(c.get("action").asText()).add(c.get("address").asText());
-      c.get("callouts").forEach(k -> callouts.add(k.get("kind").asText()));
-    }
-    List<String> parts = new ArrayList<>();
-    byAction.forEach(
-        (action, addresses) -> {
-          if (!addresses.isEmpty()) {
-            parts.add(action + ": " + String.join(", ", addresses));
-          }
-        });
+    plan.get("changes")
+        .forEach(c -> c.get("callouts").forEach(k -> callouts.add(k.get("kind").asText())));
     return new Plan(parts.isEmpty() ? "nothing" : String.join("; ", parts), callouts);
   }
 
-  private String commit(String message) throws GitAPIException {
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.add().addFilepattern(".").setUpdate(true).call();
-      return git.commit()
-          .setMessage(message)
-          .setSign(false)
-          .setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com")
-          .call()
-          .getName();
-    }
+  private String commit(String message) {
+    return Acme.commit(repo, message);
   }
 }

@@ -1,12 +1,9 @@
 package dev.zdp.validator.change.platform;
 
-import dev.zdp.model.Column;
-import dev.zdp.model.Dataset;
 import dev.zdp.model.platform.Consumer;
 import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
-import dev.zdp.validator.change.ModelChange;
 import java.util.List;
 
 /**
@@ -25,33 +22,24 @@ public final class ZeroPrimaryKeyChanged extends ZeroRule {
   }
 
   @Override
-  public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      List<Consumer> onZero = onZero(dataset);
-      List<String> before = key(dataset.before());
-      List<String> after = key(dataset.after());
-      if (onZero.isEmpty() || before.equals(after)) {
-        continue;
-      }
-      findings.report(
-          dataset.path(),
-          "Cannot change the primary key of dataset '"
-              + dataset.qualifiedName()
-              + "' from "
-              + before
-              + " to "
-              + after
-              + " on Zero, even as an allowed breaking change: its MERGE jobs would match the rows"
-              + " written under the old key by the new one; it breaks "
-              + Consumers.describe(onZero),
-          "keep the key "
-              + before
-              + "; for another key publish a new dataset (its own corpus tables, filled from its"
-              + " first snapshot), move the consumers to it and deprecate this one");
+  void check(DatasetChange dataset, List<Consumer> onZero, ChangeFindings findings) {
+    if (!dataset.keyChanged()) {
+      return;
     }
-  }
-
-  private static List<String> key(Dataset dataset) {
-    return dataset.primaryKey().stream().map(Column::name).toList();
+    findings.report(
+        dataset.path(),
+        "Cannot change the primary key of dataset '"
+            + dataset.qualifiedName()
+            + "' from "
+            + dataset.keyBefore()
+            + " to "
+            + dataset.keyAfter()
+            + " on Zero, even as an allowed breaking change: its MERGE jobs would match the rows"
+            + " written under the old key by the new one; it breaks "
+            + Consumers.describe(onZero),
+        "keep the key "
+            + dataset.keyBefore()
+            + "; for another key publish a new dataset (its own corpus tables, filled from its"
+            + " first snapshot), move the consumers to it and deprecate this one");
   }
 }

@@ -6,7 +6,6 @@ import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
-import dev.zdp.validator.change.ModelChange;
 import java.util.List;
 
 /**
@@ -26,29 +25,23 @@ public final class ZeroRequiredColumnRemoved extends ZeroRule {
   }
 
   @Override
-  public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      List<Consumer> onZero = onZero(dataset);
-      if (onZero.isEmpty()) {
+  void check(DatasetChange dataset, List<Consumer> onZero, ChangeFindings findings) {
+    for (ColumnChange removed : dataset.columns()) {
+      Column old = removed.before().orElse(null);
+      if (!removed.removed() || old.nullable() || old.primaryKey()) {
         continue;
       }
-      for (ColumnChange removed : dataset.columns()) {
-        Column old = removed.before().orElse(null);
-        if (!removed.removed() || old.nullable() || old.primaryKey()) {
-          continue;
-        }
-        findings.reportRemoved(
-            dataset.columnPath(old.name()),
-            "Cannot remove column '"
-                + column(dataset, old.name())
-                + "' (nullable: false) on Zero, even as an allowed breaking change: its corpus"
-                + " tables keep it as NOT NULL and the MERGE jobs would no longer write it, so"
-                + " every MERGE would fail; it breaks "
-                + Consumers.describe(onZero),
-            "first make it nullable (remove 'nullable: false', an allowed breaking change whose"
-                + " deploy drops NOT NULL in the corpus tables) and deploy that; then remove it in"
-                + " a later change");
-      }
+      findings.reportRemoved(
+          dataset.columnPath(old.name()),
+          "Cannot remove column '"
+              + column(dataset, old.name())
+              + "' (nullable: false) on Zero, even as an allowed breaking change: its corpus"
+              + " tables keep it as NOT NULL and the MERGE jobs would no longer write it, so"
+              + " every MERGE would fail; it breaks "
+              + Consumers.describe(onZero),
+          "first make it nullable (remove 'nullable: false', an allowed breaking change whose"
+              + " deploy drops NOT NULL in the corpus tables) and deploy that; then remove it in"
+              + " a later change");
     }
   }
 }

@@ -4,8 +4,10 @@ import dev.zdp.model.Platform;
 import dev.zdp.model.platform.Consumer;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeCategory;
+import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ChangeRule;
 import dev.zdp.validator.change.DatasetChange;
+import dev.zdp.validator.change.ModelChange;
 import java.util.List;
 
 /**
@@ -44,12 +46,22 @@ abstract class ZeroRule implements ChangeRule {
   }
 
   /**
-   * The sinks of {@code dataset} in dataset groups a Zero platform serves (the platform a group
-   * names, or the one the intention graph assigns for its requirements).
+   * Checks each changed dataset that a dataset group served by a Zero platform consumes (the
+   * platform a group names, or the one the intention graph assigns for its requirements).
    */
-  static List<Consumer> onZero(DatasetChange dataset) {
-    return dataset.consumers().stream().filter(c -> c.servedBy(Platform.ZERO)).toList();
+  @Override
+  public final void check(ModelChange change, ChangeFindings findings) {
+    for (DatasetChange dataset : change.changedConsumedDatasets()) {
+      List<Consumer> onZero =
+          dataset.consumers().stream().filter(c -> c.servedBy(Platform.ZERO)).toList();
+      if (!onZero.isEmpty()) {
+        check(dataset, onZero, findings);
+      }
+    }
   }
+
+  /** Reports what {@code dataset}'s change does to its sinks on Zero, {@code onZero}. */
+  abstract void check(DatasetChange dataset, List<Consumer> onZero, ChangeFindings findings);
 
   /** {@code crm.customers.email}. */
   static String column(DatasetChange dataset, String column) {

@@ -7,7 +7,6 @@ import dev.zdp.validator.change.ChangeFindings;
 import dev.zdp.validator.change.ColumnChange;
 import dev.zdp.validator.change.Consumers;
 import dev.zdp.validator.change.DatasetChange;
-import dev.zdp.validator.change.ModelChange;
 import java.util.List;
 
 /**
@@ -29,39 +28,33 @@ public final class ZeroSchemaEvolution extends ZeroRule {
   }
 
   @Override
-  public void check(ModelChange change, ChangeFindings findings) {
-    for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      List<Consumer> onZero = onZero(dataset);
-      if (onZero.isEmpty()) {
+  void check(DatasetChange dataset, List<Consumer> onZero, ChangeFindings findings) {
+    for (ColumnChange kept : dataset.columns()) {
+      if (!kept.kept()) {
         continue;
       }
-      for (ColumnChange kept : dataset.columns()) {
-        if (!kept.kept()) {
-          continue;
-        }
-        ColumnType from = kept.before().orElseThrow().type();
-        ColumnType to = kept.after().orElseThrow().type();
-        if (from.equals(to) || ZeroNames.appliesInPlace(from, to)) {
-          continue;
-        }
-        findings.report(
-            dataset.columnPath(kept.name()).field("type"),
-            "Cannot change column '"
-                + column(dataset, kept.name())
-                + "' from "
-                + from
-                + " to "
-                + to
-                + " on Zero, even as an allowed breaking change: its Iceberg tables cannot change "
-                + ZeroNames.mapType(from).iceberg()
-                + " to "
-                + ZeroNames.mapType(to).iceberg()
-                + " in place (Iceberg promotes only int → long, float → double and a decimal's"
-                + " precision at the same scale), so the sink or the MERGE jobs would fail; it"
-                + " breaks "
-                + Consumers.describe(onZero),
-            "keep " + from + " and add a new nullable column of type " + to + " beside it");
+      ColumnType from = kept.before().orElseThrow().type();
+      ColumnType to = kept.after().orElseThrow().type();
+      if (from.equals(to) || ZeroNames.appliesInPlace(from, to)) {
+        continue;
       }
+      findings.report(
+          dataset.columnPath(kept.name()).field("type"),
+          "Cannot change column '"
+              + column(dataset, kept.name())
+              + "' from "
+              + from
+              + " to "
+              + to
+              + " on Zero, even as an allowed breaking change: its Iceberg tables cannot change "
+              + ZeroNames.mapType(from).iceberg()
+              + " to "
+              + ZeroNames.mapType(to).iceberg()
+              + " in place (Iceberg promotes only int → long, float → double and a decimal's"
+              + " precision at the same scale), so the sink or the MERGE jobs would fail; it"
+              + " breaks "
+              + Consumers.describe(onZero),
+          "keep " + from + " and add a new nullable column of type " + to + " beside it");
     }
   }
 }
