@@ -39,7 +39,7 @@ public final class ZeroRequiredColumnRemoved extends ZeroRule {
               + " tables keep it as NOT NULL and the MERGE jobs would no longer write it, so"
               + " every MERGE would fail; it breaks "
               + Consumers.describe(onZero),
-          "first make it nullable (remove 'nullable: false', an allowed breaking change whose"
+          "first make it nullable (remove `nullable: false`, an allowed breaking change whose"
               + " deploy drops NOT NULL in the corpus tables) and deploy that; then remove it in"
               + " a later change");
     }
