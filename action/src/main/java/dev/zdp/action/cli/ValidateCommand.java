@@ -98,7 +98,8 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--allow-breaking-changes",
       description =
           "With --base: report breaking schema changes and deprecations as warnings (listed"
-              + " prominently) instead of errors. Never overrides ownership.")
+              + " prominently) instead of errors. Never overrides ownership, nor a change the"
+              + " platform's deploy cannot apply.")
   boolean allowBreakingChanges;
 
   @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /** The bundled example model, copied where a test may change it, and file trees to compare. */
 final class Acme {
@@ -43,6 +45,26 @@ final class Acme {
       Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Commits every file below {@code repo} as it is (added, changed and removed ones) on branch
+   * {@code main}, creating the repository on first use; returns the commit.
+   */
+  static String commit(Path repo, String message) {
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.add().addFilepattern(".").setUpdate(true).call();
+      return git.commit()
+          .setMessage(message)
+          .setSign(false)
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call()
+          .getName();
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
     }
   }
 

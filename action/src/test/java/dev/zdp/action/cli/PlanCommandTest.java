@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,31 +27,21 @@ class PlanCommandTest {
   private String base;
 
   @BeforeEach
-  void commitTheExample() throws GitAPIException {
+  void commitTheExample() {
     model = repo.resolve("model");
     Acme.copyTo(model);
     base = commit("acme as it is");
   }
 
-  private String commit(String message) throws GitAPIException {
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.add().addFilepattern(".").setUpdate(true).call();
-      return git.commit()
-          .setMessage(message)
-          .setSign(false)
-          .setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com")
-          .call()
-          .getName();
-    }
+  private String commit(String message) {
+    return Acme.commit(repo, message);
   }
 
   /**
    * Adds a sink to a dataset nobody sank, renames a table, lowers the platform's partitions and
    * removes the only workspace that sinks fleet's datasets; commits it and returns the commit.
    */
-  private String commitTheChange() throws IOException, GitAPIException {
+  private String commitTheChange() throws IOException {
     Acme.edit(
         model.resolve("workspaces/churn.yaml"),
         "- {datastore: crm, dataset: consent_events}",
@@ -67,7 +55,8 @@ class PlanCommandTest {
     return commit("the change");
   }
 
-  private static Set<String> addresses(JsonNode plan, String action) {
+  /** The addresses {@code plan} (zdp plan's JSON) adds, changes or destroys, by {@code action}. */
+  static Set<String> addresses(JsonNode plan, String action) {
     Set<String> found = new TreeSet<>();
     for (JsonNode change : plan.get("changes")) {
       if (change.get("action").asText().equals(action)) {

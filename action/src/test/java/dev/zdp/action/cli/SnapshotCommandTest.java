@@ -3,8 +3,6 @@ package dev.zdp.action.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +31,8 @@ class SnapshotCommandTest {
     head = commit("sink crm.addresses");
   }
 
-  private String commit(String message) throws GitAPIException {
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      return git.commit()
-          .setMessage(message)
-          .setSign(false)
-          .setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com")
-          .call()
-          .getName();
-    }
+  private String commit(String message) {
+    return Acme.commit(repo, message);
   }
 
   @Test

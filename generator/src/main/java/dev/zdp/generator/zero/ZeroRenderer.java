@@ -616,10 +616,7 @@ public final class ZeroRenderer {
               // a type Iceberg may have promoted an existing column to (int -> bigint,
               // float -> double, a decimal's precision): the job's schema evolution widens it
               "promotable",
-              switch (column.type().base()) {
-                case BIGINT, DOUBLE, DECIMAL -> true;
-                default -> false;
-              }));
+              ZeroNames.promotable(column.type())));
     }
     List<String> keys = dataset.primaryKey().stream().map(Column::name).toList();
     List<String> keysSql = keys.stream().map(Filters::sqlIdent).toList();

@@ -10,6 +10,11 @@ public enum ChangeCategory {
   /** What consumers of a dataset rely on. Overridable with {@code --allow-breaking-changes}. */
   COMPATIBILITY(true),
   /**
+   * What a platform's deploy can apply to running pipelines. Never overridden: the override accepts
+   * breaking consumers, not a deploy whose jobs then fail.
+   */
+  PLATFORM(false),
+  /**
    * The deprecation protocol between producers and consumers. No change rule is of this category:
    * the single-model rule {@code deprecation} guards the protocol in every model, and {@link
    * ChangeValidator} counts it here. Overridable likewise.

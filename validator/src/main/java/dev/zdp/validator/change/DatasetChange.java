@@ -1,5 +1,6 @@
 package dev.zdp.validator.change;
 
+import dev.zdp.model.Column;
 import dev.zdp.model.Dataset;
 import dev.zdp.model.Kind;
 import dev.zdp.model.ObjectPath;
@@ -40,6 +41,21 @@ public record DatasetChange(
   /** {@code Datastore/crm/datasets[customers]/columns[email]}. */
   public ObjectPath columnPath(String column) {
     return path().item("columns", column);
+  }
+
+  /** The primary key's column names in the base, in order. */
+  public List<String> keyBefore() {
+    return before.primaryKey().stream().map(Column::name).toList();
+  }
+
+  /** The primary key's column names in the head, in order. */
+  public List<String> keyAfter() {
+    return after.primaryKey().stream().map(Column::name).toList();
+  }
+
+  /** True when the primary key's columns (names, in order) differ between base and head. */
+  public boolean keyChanged() {
+    return !keyBefore().equals(keyAfter());
   }
 
   /** {@code workspace 'churn' (team analytics)}: whom a breaking change to it breaks. */

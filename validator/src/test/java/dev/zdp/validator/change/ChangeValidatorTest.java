@@ -61,6 +61,27 @@ class ChangeValidatorTest {
   }
 
   @Test
+  void allowingBreakingChangesNeverOverridesWhatTheDeployCannotApply() throws Exception {
+    String head =
+        repo.commit(
+            Acme.model()
+                .edit(CRM_FILE, "{name: visits, type: integer}", "{name: visits, type: text}"));
+
+    Report report = repo.validate(base, head, "acme/sales@main", true);
+
+    assertThat(only(report, "column-type-changed").severity()).isEqualTo(Severity.WARNING);
+    Diagnostic d = only(report, "zero-schema-evolution");
+    assertThat(d.severity()).isEqualTo(Severity.ERROR);
+    assertThat(d.message())
+        .startsWith(
+            "Cannot change column 'crm.customers.visits' from integer to text on Zero, even as an"
+                + " allowed breaking change: its Iceberg tables cannot change int to string in"
+                + " place");
+    assertThat(d.hint())
+        .isEqualTo("keep integer and add a new nullable column of type text beside it");
+  }
+
+  @Test
   void anInvalidBaseIsReportedAsWarningsAndDoesNotBlockTheChangeThatFixesIt() throws Exception {
     String broken =
         repo.commit(

@@ -406,6 +406,32 @@ public final class ZeroNames {
         && to.size() >= from.size();
   }
 
+  /**
+   * True for a column type whose corpus and staging columns the MERGE jobs' schema evolution widens
+   * in place ({@code ALTER COLUMN ... TYPE}) on every run: {@code bigint}, {@code double} and
+   * {@code decimal}, the types Iceberg promotes an existing column to ({@link #icebergPromotes}).
+   */
+  public static boolean promotable(ColumnType type) {
+    return switch (type.base()) {
+      case BIGINT, DOUBLE, DECIMAL -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * True when the Zero deploy can take an existing column from {@code from} to {@code to} with the
+   * pipelines running: Iceberg promotes it in place ({@link #icebergPromotes}), or the type is
+   * narrowed to one Iceberg would promote back and the tables keep the wider type ({@code bigint →
+   * integer}, {@code double → real}, {@code varchar(n)} shorter): the MERGE writes the narrower
+   * values into the wider column. A narrowed {@code decimal} is not one: its schema evolution would
+   * ask Iceberg to narrow the column ({@link #promotable}), which Iceberg refuses. Anything else
+   * (an integer to a decimal or to text, a decimal's scale, {@code date → timestamp}) the staging
+   * and corpus tables cannot hold without being rebuilt.
+   */
+  public static boolean appliesInPlace(ColumnType from, ColumnType to) {
+    return icebergPromotes(from, to) || icebergPromotes(to, from) && !promotable(to);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** 8 hex digits of the SHA-256 of {@code text}: stable across runs and machines. */

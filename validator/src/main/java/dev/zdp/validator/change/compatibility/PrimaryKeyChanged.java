@@ -1,7 +1,5 @@
 package dev.zdp.validator.change.compatibility;
 
-import dev.zdp.model.Column;
-import dev.zdp.model.Dataset;
 import dev.zdp.validator.RuleInfo;
 import dev.zdp.validator.Severity;
 import dev.zdp.validator.change.ChangeFindings;
@@ -22,11 +20,11 @@ public final class PrimaryKeyChanged extends CompatibilityRule {
   @Override
   public void check(ModelChange change, ChangeFindings findings) {
     for (DatasetChange dataset : change.changedConsumedDatasets()) {
-      List<String> before = key(dataset.before());
-      List<String> after = key(dataset.after());
-      if (before.equals(after)) {
+      if (!dataset.keyChanged()) {
         continue;
       }
+      List<String> before = dataset.keyBefore();
+      List<String> after = dataset.keyAfter();
       findings.report(
           dataset.path(),
           "Cannot change the primary key of dataset '"
@@ -41,9 +39,5 @@ public final class PrimaryKeyChanged extends CompatibilityRule {
               + before
               + "; for another key publish a new dataset and deprecate this one");
     }
-  }
-
-  private static List<String> key(Dataset dataset) {
-    return dataset.primaryKey().stream().map(Column::name).toList();
   }
 }

@@ -83,11 +83,6 @@ class CompatibilityRuleFixturesTest {
   }
 
   @Test
-  void zeroSchemaEvolution() {
-    check(new ZeroSchemaEvolution());
-  }
-
-  @Test
   void classificationAddedNotAllowed() {
     check(new ClassificationAddedNotAllowed());
   }
