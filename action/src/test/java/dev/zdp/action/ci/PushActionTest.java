@@ -276,4 +276,58 @@ class PushActionTest {
         .contains("{\"data-collections\":[\"public\\\\.addresses\"],\"type\":\"incremental\"}");
     assertThat(Files.readString(temp.resolve("summary-1"))).contains("Deploy failed");
   }
+
+  @Test
+  void aPushOfSeveralCommitsSignalsTheTableTheFirstOfThemAddsAgainstTheCommitBeforeThePush()
+      throws Exception {
+    String deployed = head();
+    ActionRun.edit(
+        workspace.resolve("workspaces/churn.yaml"),
+        "- {datastore: crm, dataset: consent_events}",
+        "- {datastore: crm, dataset: consent_events}\n        - {datastore: crm, dataset: addresses}");
+    String pushed;
+    try (Git git = Git.open(workspace.toFile())) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("sink crm.addresses").setSign(false).setAuthor(DEV).call();
+      ActionRun.edit(workspace.resolve("README.md"), "# ", "# The ");
+      git.add().addFilepattern(".").call();
+      pushed = git.commit().setMessage("readme").setSign(false).setAuthor(DEV).call().getName();
+    }
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path terraform = bin.resolve("terraform");
+    Files.writeString(terraform, "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(
+        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path payload =
+        Files.writeString(
+            temp.resolve("push.json"),
+            "{\"before\":\"" + deployed + "\",\"after\":\"" + pushed + "\"}");
+    Map<String, String> env = environment(pushed, "apply", "1");
+    env.put("PATH", bin + ":/usr/bin:/bin");
+    env.put("GITHUB_EVENT_PATH", payload.toString());
+
+    ActionRun applied = ActionRun.run(env, temp);
+
+    // the first pushed commit sinks addresses: signalled (and, without credentials, not sent)
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(1);
+    assertThat(applied.out())
+        .contains(
+            "zdp: tables whose capture starts: compared with "
+                + deployed.substring(0, 7)
+                + ", what 'main' held before the push")
+        .contains("zdp: Cannot send the incremental snapshot signal for public.addresses to");
+
+    // a manual run does not say what main held before: its first parent stands in, as the log says
+    env.put("GITHUB_EVENT_NAME", "workflow_dispatch");
+    env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-2").toString());
+    ActionRun manual = ActionRun.run(env, temp);
+
+    assertThat(manual.exitCode()).as(manual.out() + manual.err()).isZero();
+    assertThat(manual.out())
+        .contains(
+            "zdp: tables whose capture starts: the workflow_dispatch run does not say what 'main'"
+                + " held before: compared with")
+        .contains("so tables added by earlier commits of the push are not signalled")
+        .doesNotContain("public.addresses");
+  }
 }
