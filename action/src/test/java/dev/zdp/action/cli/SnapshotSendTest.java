@@ -1,0 +1,144 @@
+package dev.zdp.action.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zdp.action.deploy.RealPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code zdp snapshot --send}, the step after {@code terraform apply} for those who run it
+ * themselves: the signal for the table a commit adds reaches a real PostgreSQL's signal table, as
+ * the connector's login taken from {@code TF_VAR_<credential>_user}/{@code _password}.
+ */
+class SnapshotSendTest {
+
+  @TempDir static Path temp;
+  private static RealPostgres postgres;
+  private static Path model;
+  private static String base;
+  private static String head;
+
+  @BeforeAll
+  static void aRunningCaptureAndACommitThatSinksAddresses() throws Exception {
+    postgres = RealPostgres.start(temp.resolve("postgres"));
+    // the connector restarted with the new config has published addresses and the signal table
+    postgres.datastore(
+        "crm",
+        "zdp_zero_crm_pub",
+        List.of("CREATE TABLE public.addresses (id bigint PRIMARY KEY)"),
+        List.of("public.addresses"));
+    Path repo = temp.resolve("repo");
+    model = repo.resolve("model");
+    Acme.copyTo(model);
+    postgres.captureCrm(model);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      base = commit(git, "acme, crm captured");
+      Acme.edit(
+          model.resolve("workspaces/churn.yaml"),
+          "- {datastore: crm, dataset: consent_events}",
+          "- {datastore: crm, dataset: consent_events}\n"
+              + "        - {datastore: crm, dataset: addresses}");
+      head = commit(git, "sink crm.addresses");
+    }
+  }
+
+  private static String commit(Git git, String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    return git.commit()
+        .setMessage(message)
+        .setSign(false)
+        .setAuthor("t", "t@example.com")
+        .setCommitter("t", "t@example.com")
+        .call()
+        .getName();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  private static Zdp send(String password) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            Map.of(
+                "TF_VAR_crm_db_user",
+                RealPostgres.CONNECTOR_USER,
+                "TF_VAR_crm_db_password",
+                password),
+            temp,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            "snapshot",
+            "--model",
+            model.toString(),
+            "--base",
+            base,
+            "--head",
+            head,
+            "--send");
+    return new Zdp(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theSignalIsInsertedOnceHoweverOftenItIsSent() {
+    Zdp wrong = send("not-the-password");
+
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.errLines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "zdp: Cannot send the incremental snapshot signal for public.addresses to"
+                            + " zero-crm-source: FATAL: password authentication failed for user"
+                            + " \"crm_connector\". Send it by hand in database crm: INSERT INTO"
+                            + " public.zdp_signal")
+                    .doesNotContain("not-the-password"));
+    assertThat(postgres.signals("crm")).isEmpty();
+
+    Zdp sent = send(RealPostgres.CONNECTOR_PASSWORD);
+
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    List<String> rows = postgres.signals("crm");
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row)
+                    .matches(
+                        "zdp-[0-9a-f]{24}\\|execute-snapshot\\|"
+                            + "\\{\"data-collections\":\\[\"public\\\\\\\\\\.addresses\"\\],"
+                            + "\"type\":\"incremental\"\\}"));
+    String id = rows.get(0).substring(0, rows.get(0).indexOf('|'));
+    assertThat(sent.out())
+        .isEqualTo(
+            "zdp: zero-crm-source: incremental snapshot of public.addresses (capture starts,"
+                + " signal "
+                + id
+                + ")\n");
+
+    Zdp again = send(RealPostgres.CONNECTOR_PASSWORD);
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(postgres.signals("crm")).isEqualTo(rows);
+    assertThat(again.out())
+        .contains("incremental snapshot asked for before, not again: public.addresses");
+    assertThat(sent.out() + sent.err() + again.out() + again.err())
+        .doesNotContain(RealPostgres.CONNECTOR_PASSWORD);
+  }
+}
