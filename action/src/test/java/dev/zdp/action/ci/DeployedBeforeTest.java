@@ -36,14 +36,7 @@ class DeployedBeforeTest {
 
   private static String commit(Git git, String file, String message) throws Exception {
     Files.writeString(git.getRepository().getWorkTree().toPath().resolve(file), message + "\n");
-    git.add().addFilepattern(file).call();
-    return git.commit()
-        .setMessage(message)
-        .setSign(false)
-        .setAuthor(DEV)
-        .setCommitter(DEV)
-        .call()
-        .getName();
+    return ActionRun.commitAll(git, message, DEV);
   }
 
   private DeployedBefore of(String sha, String event, Optional<String> before) throws Exception {

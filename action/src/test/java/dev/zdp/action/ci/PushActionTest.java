@@ -287,15 +287,15 @@ class PushActionTest {
       String pushed;
       try (Git git = Git.open(workspace.toFile())) {
         postgres.captureCrm(workspace);
-        deployed = commit(git, "crm's database");
+        deployed = ActionRun.commitAll(git, "crm's database", DEV);
         ActionRun.edit(
             workspace.resolve("workspaces/churn.yaml"),
             "- {datastore: crm, dataset: consent_events}",
             "- {datastore: crm, dataset: consent_events}\n"
                 + "        - {datastore: crm, dataset: addresses}");
-        commit(git, "sink crm.addresses");
+        ActionRun.commitAll(git, "sink crm.addresses", DEV);
         ActionRun.edit(workspace.resolve("README.md"), "# ", "# The ");
-        pushed = commit(git, "readme");
+        pushed = ActionRun.commitAll(git, "readme", DEV);
       }
       Path payload =
           Files.writeString(
@@ -350,17 +350,6 @@ class PushActionTest {
           .contains("so tables added by earlier commits of the push are not signalled")
           .doesNotContain("public.addresses");
     }
-  }
-
-  private static String commit(Git git, String message) throws Exception {
-    git.add().addFilepattern(".").call();
-    return git.commit()
-        .setMessage(message)
-        .setSign(false)
-        .setAuthor(DEV)
-        .setCommitter(DEV)
-        .call()
-        .getName();
   }
 
   /** A directory holding a {@code terraform} that does nothing and succeeds. */

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /** The bundled example model, copied where a test may change it, and file trees to compare. */
 final class Acme {
@@ -30,6 +32,23 @@ final class Acme {
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Commits every file of the repository at {@code repo} (made on first use, branch {@code main});
+   * returns the commit's sha.
+   */
+  static String commitAll(Path repo, String message) throws GitAPIException {
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      return git.commit()
+          .setMessage(message)
+          .setSign(false)
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call()
+          .getName();
     }
   }
 

@@ -3,7 +3,6 @@ package dev.zdp.action.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,7 @@ class SnapshotCommandTest {
   }
 
   private String commit(String message) throws GitAPIException {
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      return git.commit()
-          .setMessage(message)
-          .setSign(false)
-          .setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com")
-          .call()
-          .getName();
-    }
+    return Acme.commitAll(repo, message);
   }
 
   @Test

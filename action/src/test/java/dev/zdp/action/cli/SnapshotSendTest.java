@@ -3,13 +3,9 @@ package dev.zdp.action.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.action.deploy.RealPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,26 +37,13 @@ class SnapshotSendTest {
     model = repo.resolve("model");
     Acme.copyTo(model);
     postgres.captureCrm(model);
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      base = commit(git, "acme, crm captured");
-      Acme.edit(
-          model.resolve("workspaces/churn.yaml"),
-          "- {datastore: crm, dataset: consent_events}",
-          "- {datastore: crm, dataset: consent_events}\n"
-              + "        - {datastore: crm, dataset: addresses}");
-      head = commit(git, "sink crm.addresses");
-    }
-  }
-
-  private static String commit(Git git, String message) throws Exception {
-    git.add().addFilepattern(".").call();
-    return git.commit()
-        .setMessage(message)
-        .setSign(false)
-        .setAuthor("t", "t@example.com")
-        .setCommitter("t", "t@example.com")
-        .call()
-        .getName();
+    base = Acme.commitAll(repo, "acme, crm captured");
+    Acme.edit(
+        model.resolve("workspaces/churn.yaml"),
+        "- {datastore: crm, dataset: consent_events}",
+        "- {datastore: crm, dataset: consent_events}\n"
+            + "        - {datastore: crm, dataset: addresses}");
+    head = Acme.commitAll(repo, "sink crm.addresses");
   }
 
   @AfterAll
@@ -69,28 +52,18 @@ class SnapshotSendTest {
   }
 
   private static Zdp send(String password) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            Map.of(
-                "TF_VAR_crm_db_user",
-                RealPostgres.CONNECTOR_USER,
-                "TF_VAR_crm_db_password",
-                password),
-            temp,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            "snapshot",
-            "--model",
-            model.toString(),
-            "--base",
-            base,
-            "--head",
-            head,
-            "--send");
-    return new Zdp(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Zdp.runIn(
+        Map.of(
+            "TF_VAR_crm_db_user", RealPostgres.CONNECTOR_USER, "TF_VAR_crm_db_password", password),
+        temp,
+        "snapshot",
+        "--model",
+        model.toString(),
+        "--base",
+        base,
+        "--head",
+        head,
+        "--send");
   }
 
   @Test
