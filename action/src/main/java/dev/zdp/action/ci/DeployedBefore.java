@@ -41,7 +41,12 @@ record DeployedBefore(Optional<String> sha, String explanation) {
       if (before.isEmpty()) {
         why = "the " + update.event() + " run does not say what " + branch + " held before";
       } else if (before.get().equals(ObjectId.zeroId().name())) {
-        why = "the push created branch " + branch;
+        why =
+            "the "
+                + update.event()
+                + " run's commit before is all zeros (a new branch "
+                + branch
+                + ", or a run not started by a push)";
       } else if (!ObjectId.isId(before.get())) {
         why = "the commit before the push, '" + before.get() + "', is not a commit id";
       } else if (commit(walk, before.get()).isPresent()) {

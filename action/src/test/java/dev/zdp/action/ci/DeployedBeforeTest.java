@@ -67,7 +67,10 @@ class DeployedBeforeTest {
                     + third.substring(0, 7)
                     + ", so tables added by earlier commits of the push are not signalled"));
     assertThat(of(third, "push", Optional.of(ObjectId.zeroId().name())).explanation())
-        .startsWith("the push created branch 'main': compared with " + parent);
+        .startsWith(
+            "the push run's commit before is all zeros (a new branch 'main', or a run not started"
+                + " by a push): compared with "
+                + parent);
     assertThat(of(third, "push", Optional.of(missing)).explanation())
         .startsWith(
             "commit 0123456, what 'main' held before the push, is not in the clone (check out"
@@ -83,7 +86,8 @@ class DeployedBeforeTest {
         .isEqualTo(
             new DeployedBefore(
                 Optional.empty(),
-                "the push created branch 'main', and "
+                "the push run's commit before is all zeros (a new branch 'main', or a run not"
+                    + " started by a push), and "
                     + first.substring(0, 7)
                     + " has no parent in the clone (a first commit, or a shallow clone)"));
 
