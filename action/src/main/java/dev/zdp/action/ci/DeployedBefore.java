@@ -15,8 +15,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * The commit a live run's deploy compares the pushed commit with, to find the tables the push adds
  * to running captures: what the branch held before the push, as the CI says, so that a push of
  * several commits (or a merge) counts the tables each of them adds. When the CI does not say (a
- * manual run), says the push created the branch, or names a commit the clone lacks, the pushed
- * commit's first parent stands in, and {@link #explanation} says so.
+ * manual run), gives all zeros (a new branch, or GitLab's pipelines not started by a push), or
+ * names a commit the clone lacks, the pushed commit's first parent stands in, and {@link
+ * #explanation} says so.
  *
  * @param sha the commit to compare with; empty when there is none in the clone
  * @param explanation what is compared with and why, one line for the log
