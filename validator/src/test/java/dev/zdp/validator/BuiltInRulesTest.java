@@ -44,7 +44,8 @@ class BuiltInRulesTest {
             "zero-capture-type",
             "zero-column-type",
             "zero-topic-name",
-            "zero-name-collision");
+            "zero-name-collision",
+            "zero-signal-table");
   }
 
   @Test

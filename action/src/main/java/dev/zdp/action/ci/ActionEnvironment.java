@@ -1,6 +1,7 @@
 package dev.zdp.action.ci;
 
 import dev.zdp.action.ci.github.PullRequestEvent;
+import dev.zdp.action.ci.github.PushEvent;
 import dev.zdp.model.RepositoryRef;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -84,7 +85,13 @@ public record ActionEnvironment(
           case "pull_request", "pull_request_target" -> pullRequest(env);
           case "push", "workflow_dispatch" ->
               new Trigger.LiveUpdate(
-                  required(env, "GITHUB_SHA"), required(env, "GITHUB_REF_NAME"), event);
+                  required(env, "GITHUB_SHA"),
+                  required(env, "GITHUB_REF_NAME"),
+                  event,
+                  event.equals("push")
+                      ? ActionInputs.value(env, "GITHUB_EVENT_PATH")
+                          .flatMap(path -> PushEvent.before(Path.of(path)))
+                      : Optional.empty());
           default ->
               throw new ActionSetupException(
                   "zdp action does not handle the '"
@@ -143,7 +150,10 @@ public record ActionEnvironment(
     } else if (ActionInputs.value(env, "CI_COMMIT_BRANCH").isPresent()) {
       trigger =
           new Trigger.LiveUpdate(
-              required(env, "CI_COMMIT_SHA"), required(env, "CI_COMMIT_BRANCH"), pipelineSource);
+              required(env, "CI_COMMIT_SHA"),
+              required(env, "CI_COMMIT_BRANCH"),
+              pipelineSource,
+              ActionInputs.value(env, "CI_COMMIT_BEFORE_SHA"));
     } else {
       throw new ActionSetupException(
           "zdp action runs in merge request pipelines and branch pipelines; this '"

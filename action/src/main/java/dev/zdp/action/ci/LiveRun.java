@@ -219,24 +219,25 @@ final class LiveRun {
   }
 
   /**
-   * After {@code terraform apply}: asks for an incremental snapshot of every table the pushed
-   * commit adds to a running capture, against the model at its first parent (the live branch before
-   * the push), so rows its table already had reach staging and the corpus. The signal's id is
-   * derived from the pushed commit: a re-run of the same deploy sends nothing new.
+   * After {@code terraform apply}: asks for an incremental snapshot of every table the push adds to
+   * a running capture, against the model the branch held before the push ({@link DeployedBefore}),
+   * so rows its table already had reach staging and the corpus. The signal's id is derived from the
+   * pushed commit: a re-run of the same deploy sends nothing new.
    */
   private boolean backfill(Trigger.LiveUpdate update, ModelAtCommit model, List<String> notes) {
     List<SnapshotSignal> signals;
     try {
-      ModelAtCommit base = ModelAtCommit.read(env.modelDirectory(), update.sha() + "^1");
+      DeployedBefore before = DeployedBefore.of(env.modelDirectory(), update);
+      if (before.sha().isEmpty()) {
+        return noBackfill(before.explanation(), notes);
+      }
+      out.println("zdp: tables whose capture starts: " + before.explanation());
+      ModelAtCommit base = ModelAtCommit.read(env.modelDirectory(), before.sha().get());
       signals = SnapshotSignals.forAddedTables(base.model(), model.model(), update.sha());
-    } catch (ModelSourceException | RuntimeException e) {
-      out.println(
-          "zdp: no incremental snapshot asked for: the model before "
-              + shortSha(update.sha())
-              + " cannot be read ("
-              + e.getMessage()
-              + ")");
-      return true;
+    } catch (IOException | ModelSourceException | RuntimeException e) {
+      return noBackfill(
+          "the model before " + shortSha(update.sha()) + " cannot be read (" + e.getMessage() + ")",
+          notes);
     }
     if (signals.isEmpty()) {
       return true;
@@ -255,6 +256,21 @@ final class LiveRun {
       out.println("zdp: " + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Nothing to compare the pushed model with: says so in the log and the summary, with what to do
+   * should the push sink datasets on running captures. Not a failed deploy.
+   */
+  private boolean noBackfill(String why, List<String> notes) {
+    out.println("zdp: no incremental snapshot asked for: " + why);
+    notes.add(
+        "No incremental snapshot asked for: "
+            + why
+            + ". A dataset the push sinks on a running capture gets only new changes: send its"
+            + " backfill with zdp snapshot --base <commit deployed before> --head "
+            + "<pushed commit> --send.");
+    return true;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.zdp.action.ci;
 
 import dev.zdp.model.RepositoryRef;
 import java.util.List;
+import java.util.Optional;
 
 /** Why the action runs: a proposed change to check, or the live branch to deploy. */
 public sealed interface Trigger {
@@ -26,6 +27,10 @@ public sealed interface Trigger {
    * A push (or a manual run) on a branch: generate and deploy when it is the live branch.
    *
    * @param event how the run was started, for messages ({@code push}, {@code workflow_dispatch})
+   * @param before the commit the branch held before the push, as the CI says (GitHub's push payload
+   *     {@code before}, GitLab's {@code CI_COMMIT_BEFORE_SHA}; all zeros for a new branch); empty
+   *     when it does not say (a manual run)
    */
-  record LiveUpdate(String sha, String branch, String event) implements Trigger {}
+  record LiveUpdate(String sha, String branch, String event, Optional<String> before)
+      implements Trigger {}
 }

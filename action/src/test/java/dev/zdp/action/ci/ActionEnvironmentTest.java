@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,50 @@ class ActionEnvironmentTest {
     assertThat(inputs.sarifPath()).isEqualTo("reports/zdp.sarif");
     assertThat(read.trigger())
         .isEqualTo(
-            new Trigger.LiveUpdate("0123456789abcdef0123456789abcdef01234567", "main", "push"));
+            new Trigger.LiveUpdate(
+                "0123456789abcdef0123456789abcdef01234567", "main", "push", Optional.empty()));
+  }
+
+  @Test
+  void aPushSaysWhatTheBranchHeldBeforeAManualRunDoesNot() throws Exception {
+    String before = "89abcdef0123456789abcdef0123456789abcdef";
+    Path payload =
+        Files.writeString(
+            temp.resolve("push.json"), "{\"before\":\"" + before + "\",\"after\":\"x\"}");
+    Map<String, String> env = push();
+    env.put("GITHUB_EVENT_PATH", payload.toString());
+
+    assertThat(((Trigger.LiveUpdate) ActionEnvironment.read(env, temp).trigger()).before())
+        .contains(before);
+
+    env.put("GITHUB_EVENT_NAME", "workflow_dispatch");
+    assertThat(((Trigger.LiveUpdate) ActionEnvironment.read(env, temp).trigger()).before())
+        .isEmpty();
+
+    env.put("GITHUB_EVENT_NAME", "push");
+    env.put("GITHUB_EVENT_PATH", temp.resolve("missing.json").toString());
+    assertThat(((Trigger.LiveUpdate) ActionEnvironment.read(env, temp).trigger()).before())
+        .as("an unreadable payload costs only the comparison")
+        .isEmpty();
+  }
+
+  @Test
+  void aGitlabBranchPipelineTakesTheCommitBeforeThePush() {
+    Map<String, String> env = new HashMap<>();
+    env.put("GITLAB_CI", "true");
+    env.put("CI_PIPELINE_SOURCE", "push");
+    env.put("CI_COMMIT_BRANCH", "main");
+    env.put("CI_COMMIT_SHA", "0123456789abcdef0123456789abcdef01234567");
+    env.put("CI_COMMIT_BEFORE_SHA", "89abcdef0123456789abcdef0123456789abcdef");
+    env.put("CI_PROJECT_DIR", temp.toString());
+
+    assertThat(ActionEnvironment.read(env, temp).trigger())
+        .isEqualTo(
+            new Trigger.LiveUpdate(
+                "0123456789abcdef0123456789abcdef01234567",
+                "main",
+                "push",
+                Optional.of("89abcdef0123456789abcdef0123456789abcdef")));
   }
 
   @Test

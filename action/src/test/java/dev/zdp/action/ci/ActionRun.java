@@ -93,6 +93,20 @@ record ActionRun(int exitCode, String out, String err) {
     return env;
   }
 
+  /**
+   * Commits every change of {@code git}'s work tree as {@code author}; returns the commit's sha.
+   */
+  static String commitAll(Git git, String message, PersonIdent author) throws GitAPIException {
+    git.add().addFilepattern(".").call();
+    return git.commit()
+        .setMessage(message)
+        .setSign(false)
+        .setAuthor(author)
+        .setCommitter(author)
+        .call()
+        .getName();
+  }
+
   /** Replaces the one occurrence of {@code from} in {@code file}. */
   static void edit(Path file, String from, String to) {
     try {

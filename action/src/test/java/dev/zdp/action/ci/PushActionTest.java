@@ -2,6 +2,7 @@ package dev.zdp.action.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zdp.action.deploy.RealPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,13 +254,8 @@ class PushActionTest {
               .call()
               .getName();
     }
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    Path terraform = bin.resolve("terraform");
-    Files.writeString(terraform, "#!/bin/sh\nexit 0\n");
-    Files.setPosixFilePermissions(
-        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     Map<String, String> env = environment(sinkAddresses, "apply", "1");
-    env.put("PATH", bin + ":/usr/bin:/bin");
+    env.put("PATH", fakeTerraform() + ":/usr/bin:/bin");
 
     ActionRun applied = ActionRun.run(env, temp);
 
@@ -275,5 +271,94 @@ class PushActionTest {
                 + " VALUES ('zdp-")
         .contains("{\"data-collections\":[\"public\\\\.addresses\"],\"type\":\"incremental\"}");
     assertThat(Files.readString(temp.resolve("summary-1"))).contains("Deploy failed");
+  }
+
+  @Test
+  void aPushOfSeveralCommitsSignalsTheTableTheFirstOfThemAddsIntoTheRealSignalTableOnce()
+      throws Exception {
+    try (RealPostgres postgres = RealPostgres.start(temp.resolve("postgres"))) {
+      // crm's connector runs; restarted with the new config it publishes addresses too
+      postgres.datastore(
+          "crm",
+          "zdp_zero_crm_pub",
+          List.of("CREATE TABLE public.addresses (id bigint PRIMARY KEY)"),
+          List.of("public.addresses"));
+      String deployed;
+      String pushed;
+      try (Git git = Git.open(workspace.toFile())) {
+        postgres.captureCrm(workspace);
+        deployed = ActionRun.commitAll(git, "crm's database", DEV);
+        ActionRun.edit(
+            workspace.resolve("workspaces/churn.yaml"),
+            "- {datastore: crm, dataset: consent_events}",
+            "- {datastore: crm, dataset: consent_events}\n"
+                + "        - {datastore: crm, dataset: addresses}");
+        ActionRun.commitAll(git, "sink crm.addresses", DEV);
+        ActionRun.edit(workspace.resolve("README.md"), "# ", "# The ");
+        pushed = ActionRun.commitAll(git, "readme", DEV);
+      }
+      Path payload =
+          Files.writeString(
+              temp.resolve("push.json"),
+              "{\"before\":\"" + deployed + "\",\"after\":\"" + pushed + "\"}");
+      Map<String, String> env = environment(pushed, "apply", "1");
+      env.put("PATH", fakeTerraform() + ":/usr/bin:/bin");
+      env.put("GITHUB_EVENT_PATH", payload.toString());
+      env.put("TF_VAR_crm_db_user", RealPostgres.CONNECTOR_USER);
+      env.put("TF_VAR_crm_db_password", RealPostgres.CONNECTOR_PASSWORD);
+
+      ActionRun applied = ActionRun.run(env, temp);
+
+      assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+      assertThat(applied.out())
+          .contains(
+              "zdp: tables whose capture starts: compared with "
+                  + deployed.substring(0, 7)
+                  + ", what 'main' held before the push")
+          .doesNotContain(RealPostgres.CONNECTOR_PASSWORD);
+      List<String> signals = postgres.signals("crm");
+      assertThat(signals)
+          .as("the table the first of the pushed commits sinks")
+          .singleElement()
+          .satisfies(row -> assertThat(row).contains("[\"public\\\\.addresses\"]"));
+      assertThat(Files.readString(temp.resolve("summary-1")))
+          .contains(
+              "Backfill: zero-crm-source: incremental snapshot of public.addresses (capture"
+                  + " starts, signal "
+                  + signals.get(0).substring(0, signals.get(0).indexOf('|'))
+                  + ").");
+
+      // the same deploy re-run: nothing is signalled again
+      env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-2").toString());
+      ActionRun rerun = ActionRun.run(env, temp);
+
+      assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
+      assertThat(postgres.signals("crm")).isEqualTo(signals);
+      assertThat(rerun.out())
+          .contains("incremental snapshot asked for before, not again: public.addresses");
+
+      // a manual run does not say what main held before: the first parent stands in, as logged
+      env.put("GITHUB_EVENT_NAME", "workflow_dispatch");
+      env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-3").toString());
+      ActionRun manual = ActionRun.run(env, temp);
+
+      assertThat(manual.exitCode()).as(manual.out() + manual.err()).isZero();
+      assertThat(manual.out())
+          .contains(
+              "zdp: tables whose capture starts: the workflow_dispatch run does not say what"
+                  + " 'main' held before: compared with")
+          .contains("so tables added by earlier commits of the push are not signalled")
+          .doesNotContain("public.addresses");
+    }
+  }
+
+  /** A directory holding a {@code terraform} that does nothing and succeeds. */
+  private Path fakeTerraform() throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path terraform = bin.resolve("terraform");
+    Files.writeString(terraform, "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(
+        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
   }
 }

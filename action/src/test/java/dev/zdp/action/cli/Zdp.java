@@ -26,6 +26,22 @@ record Zdp(int exitCode, String out, String err) {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs zdp in {@code environment} (the process's variables, as the command reads them). */
+  static Zdp runIn(
+      java.util.Map<String, String> environment, java.nio.file.Path dir, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            environment,
+            dir,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Zdp(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
   /** The lines printed to stderr. */
   java.util.List<String> errLines() {
     return err.lines().toList();

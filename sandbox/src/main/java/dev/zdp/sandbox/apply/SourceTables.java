@@ -23,18 +23,6 @@ import java.util.stream.Collectors;
  * default {@code public.<dataset>}), primary keys as declared.
  */
 public final class SourceTables {
-  /**
-   * The datastore's Debezium signal table, as docs/generator.md tells a platform to create it: the
-   * deploy inserts {@code execute-snapshot} signals, Debezium its incremental snapshot's
-   * watermarks.
-   */
-  static final String SIGNAL_TABLE_DDL =
-      "CREATE TABLE IF NOT EXISTS "
-          + ZeroNames.SIGNAL_SCHEMA
-          + "."
-          + ZeroNames.SIGNAL_TABLE
-          + " (id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, data VARCHAR(2048))";
-
   private final Sandbox sandbox;
 
   public SourceTables(Sandbox sandbox) {
@@ -53,7 +41,7 @@ public final class SourceTables {
     List<Dataset> created = new ArrayList<>();
     try (Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
-      statement.execute(SIGNAL_TABLE_DDL);
+      statement.execute(ZeroNames.SIGNAL_TABLE_DDL);
       for (Dataset dataset : datasets) {
         if (exists(connection, dataset)) {
           continue;

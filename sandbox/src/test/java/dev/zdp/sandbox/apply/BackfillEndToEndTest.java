@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zdp.generator.zero.SnapshotSignal;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Model;
+import dev.zdp.model.platform.zero.ZeroNames;
 import dev.zdp.sandbox.Change;
 import dev.zdp.sandbox.Sandbox;
 import java.io.IOException;
@@ -47,6 +48,9 @@ class BackfillEndToEndTest {
 
   /** Rows in orders before its dataset is sunk: enough that updates overlap the snapshot. */
   private static final int ORDERS = 3000;
+
+  /** The order a transaction open across the snapshot's read changes. */
+  private static final long HELD_ORDER = 42;
 
   private static final long STARTED = System.nanoTime();
   private static Sandbox sandbox;
@@ -113,6 +117,14 @@ class BackfillEndToEndTest {
         StandardCopyOption.REPLACE_EXISTING);
     Model v2 = Deployment.load(modelDir);
     assertThat(deployment.createSourceTables(v2)).as("orders exists already").isEmpty();
+    // a transaction that changes one row before the snapshot reads it and commits after: the
+    // snapshot reads the old value, and the change, arriving later, must win
+    Connection held = sources.connect(crm);
+    held.setAutoCommit(false);
+    try (Statement statement = held.createStatement()) {
+      statement.executeUpdate(
+          "UPDATE orders SET status = 'held', total = 0.42 WHERE id = " + HELD_ORDER);
+    }
     ApplyReport second = deployment.apply(v2);
     assertThat(second.changes())
         .filteredOn(change -> change.change() != Change.UNCHANGED)
@@ -142,7 +154,13 @@ class BackfillEndToEndTest {
               "DELETE FROM orders WHERE id = " + (100 + round)));
     }
     sources.run(crm, List.of(customer(4, "Dee")));
+    awaitRead("staging.crm__orders", HELD_ORDER);
+    held.commit();
+    held.close();
     awaitCorpus(deployment, crm, "orders");
+    assertThat(corpus("corpus.crm__orders"))
+        .as("the change committed after the snapshot read its row")
+        .contains(HELD_ORDER + "|" + (HELD_ORDER % 7) + "|held|0.42");
     log(
         String.format(
             "backfill of %d rows with concurrent changes in the corpus after %.1f s",
@@ -201,6 +219,23 @@ class BackfillEndToEndTest {
       quiet = now > 0 && now == last ? quiet + 1 : 0;
       last = now;
     }
+  }
+
+  /** Waits until the incremental snapshot's read of row {@code id} is in the staging table. */
+  private static void awaitRead(String name, long id) throws InterruptedException {
+    long end = System.nanoTime() + ARRIVAL_LIMIT.toNanos();
+    while (System.nanoTime() < end) {
+      if (rows(name).stream()
+          .anyMatch(
+              row ->
+                  ((Number) row.getField("id")).longValue() == id
+                      && "r".equals(row.getField(ZeroNames.STAGING_OP)))) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "no snapshot read of id " + id + " in " + name + " after " + ARRIVAL_LIMIT);
   }
 
   private static long rowCount(String name) {

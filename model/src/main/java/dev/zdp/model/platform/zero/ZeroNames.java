@@ -126,6 +126,18 @@ public final class ZeroNames {
     return SIGNAL_SCHEMA + "." + SIGNAL_TABLE;
   }
 
+  /**
+   * The statement that creates a datastore's signal table, as docs/generator.md tells a platform to
+   * run it (the sandbox does): Debezium's {@code id}, {@code type} and {@code data} columns, the id
+   * long enough for a signal's ({@code zdp-} and 24 hex digits) and Debezium's watermarks (UUIDs).
+   */
+  public static final String SIGNAL_TABLE_DDL =
+      "CREATE TABLE IF NOT EXISTS "
+          + SIGNAL_SCHEMA
+          + "."
+          + SIGNAL_TABLE
+          + " (id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, data VARCHAR(2048))";
+
   /** The topic Debezium writes the signal table's own changes to (read by nobody). */
   public static String signalTopic(Platform platform, Datastore datastore) {
     return topicPrefix(platform, datastore) + "." + signalTable();

@@ -90,7 +90,7 @@ public final class ZeroTopicNames implements Rule {
    * A topic derives from the table: report at {@code table} when it is written. Asked only for a
    * finding, as it takes the model's source locations.
    */
-  private static ObjectPath tableOrDataset(Model model, ObjectPath dataset) {
+  static ObjectPath tableOrDataset(Model model, ObjectPath dataset) {
     ObjectPath table = dataset.field("table");
     return model.sources().exact(table).isPresent() ? table : dataset;
   }
