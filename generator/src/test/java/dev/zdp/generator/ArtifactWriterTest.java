@@ -143,7 +143,7 @@ class ArtifactWriterTest {
     try (ArtifactWriter.Staging first = ArtifactWriter.stage(dir)) {
       assertThatThrownBy(() -> ArtifactWriter.stage(dir))
           .isInstanceOf(IOException.class)
-          .hasMessageStartingWith("another zdp generate is writing into '" + dir + "'")
+          .hasMessageStartingWith("another zdp generate or reconcile is writing into '" + dir + "'")
           .hasMessageNotContaining("\n");
       first.accept("zero/a.tf", "-", "a\n".getBytes(StandardCharsets.UTF_8));
       first.commit(new TreeSet<>(java.util.Set.of("zero/a.tf")));

@@ -23,9 +23,26 @@ public sealed interface Trigger {
   }
 
   /**
-   * A push (or a manual run) on a branch: generate and deploy when it is the live branch.
+   * A push, a scheduled run or a manual run on a branch: generate and deploy when it is the live
+   * branch.
    *
-   * @param event how the run was started, for messages ({@code push}, {@code workflow_dispatch})
+   * @param event how the run was started, for messages: GitHub's event name ({@code push}, {@code
+   *     schedule}, {@code workflow_dispatch}) or GitLab's pipeline source ({@code push}, {@code
+   *     schedule}, {@code web}, ...)
    */
-  record LiveUpdate(String sha, String branch, String event) implements Trigger {}
+  record LiveUpdate(String sha, String branch, String event) implements Trigger {
+
+    /**
+     * Who started a run that no push started, for the log and the summary: {@code "a schedule"}
+     * (GitHub's {@code schedule} event, a GitLab pipeline schedule) or {@code "hand"} (GitHub's
+     * {@code workflow_dispatch}, GitLab's "Run pipeline"); empty for a push and anything else.
+     */
+    public java.util.Optional<String> startedBy() {
+      return switch (event) {
+        case "schedule" -> java.util.Optional.of("a schedule");
+        case "workflow_dispatch", "web" -> java.util.Optional.of("hand");
+        default -> java.util.Optional.empty();
+      };
+    }
+  }
 }
