@@ -61,6 +61,18 @@ public record LiveBranchClone(Path directory, String sha, Optional<String> previ
     String tracking = Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + branch;
     RefSpec spec = new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking);
     try {
+      boolean branchExists =
+          Git.lsRemoteRepository()
+              .setRemote(uri)
+              .setHeads(true)
+              .setCredentialsProvider(credentials)
+              .call()
+              .stream()
+              .anyMatch(ref -> ref.getName().equals(Constants.R_HEADS + branch));
+      if (!branchExists) {
+        throw new CannotRun(
+            "'" + shown + "' has no branch '" + branch + "'; name its live branch with --branch");
+      }
       if (Files.isDirectory(directory.resolve(Constants.DOT_GIT))) {
         try (Git git = Git.open(directory.toFile())) {
           String origin =
@@ -140,8 +152,7 @@ public record LiveBranchClone(Path directory, String sha, Optional<String> previ
       throws IOException, GitAPIException {
     ObjectId commit = git.getRepository().resolve(tracking + "^{commit}");
     if (commit == null) {
-      throw new CannotRun(
-          "'" + shown + "' has no branch '" + branch + "'; name its live branch with --branch");
+      throw new CannotRun("'" + shown + "' did not send its branch '" + branch + "'; run again");
     }
     git.checkout().setName(commit.name()).setForced(true).call();
     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
