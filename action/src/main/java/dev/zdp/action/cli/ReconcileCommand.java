@@ -103,6 +103,12 @@ final class ReconcileCommand implements Callable<Integer> {
   Path varFile;
 
   @Option(
+      names = "--platform",
+      paramLabel = "NAME",
+      description = "Apply only this platform's root modules (default: every platform's).")
+  String platform;
+
+  @Option(
       names = "--shard-size",
       paramLabel = "N",
       description = "Generate as generate --shard-size N does; keep it as the deploys have it.")
@@ -206,6 +212,15 @@ final class ReconcileCommand implements Callable<Integer> {
               + "' as its live branch (spec.liveBranch); nothing was applied: run with --branch "
               + live.get());
     }
+    if (platform != null
+        && checked.model().ecosystem().flatMap(e -> e.platform(platform)).isEmpty()) {
+      throw new CannotRun(
+          "--platform '"
+              + platform
+              + "': the model on '"
+              + branch
+              + "' has no such platform; name one of spec.platforms, or leave --platform out");
+    }
     stdout.println("zdp: generating into " + outDir);
     stdout.flush();
     SortedSet<String> artifacts;
@@ -230,7 +245,7 @@ final class ReconcileCommand implements Callable<Integer> {
       applied =
           new TerraformRunner(
                   terraform, environment, LogFolds.none(), stdout, Optional.ofNullable(varFile))
-              .applyAll(outDir);
+              .applyAll(outDir, Optional.ofNullable(platform));
     } catch (TerraformRunner.StepFailed e) {
       stdout.flush();
       err.println("zdp: apply failed: " + e.getMessage());

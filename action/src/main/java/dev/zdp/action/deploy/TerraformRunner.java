@@ -164,9 +164,25 @@ public final class TerraformRunner {
    * @return which modules were applied and which had nothing to change
    */
   public Outcome applyAll(Path outputDir) throws IOException, StepFailed {
+    return applyAll(outputDir, Optional.empty());
+  }
+
+  /**
+   * Plans and applies as {@link #applyAll(Path)} does, only the root modules of {@code platform}
+   * ({@code <platform>/}, {@code <platform>/shard-001/}, ...) when it is given.
+   */
+  public Outcome applyAll(Path outputDir, Optional<String> platform)
+      throws IOException, StepFailed {
     List<String> applied = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
-    List<Path> modules = rootModules(outputDir);
+    Path root = outputDir.toAbsolutePath().normalize();
+    List<Path> modules =
+        rootModules(outputDir).stream()
+            .filter(
+                m ->
+                    platform.isEmpty()
+                        || m.toAbsolutePath().startsWith(root.resolve(platform.get())))
+            .toList();
     for (int i = 0; i < modules.size(); i++) {
       Path module = modules.get(i);
       String name = outputDir.relativize(module).toString().replace('\\', '/');

@@ -240,8 +240,8 @@ class ReconcileCommandTest {
   }
 
   @Test
-  void aRepositoryUrlIsClonedAsWellAsADirectory() throws Exception {
-    Run run = reconcile("--repo", remote.toUri().toString());
+  void aRepositoryUrlIsClonedAsWellAsADirectoryAndOnePlatformAppliedAlone() throws Exception {
+    Run run = reconcile("--repo", remote.toUri().toString(), "--platform", "zero");
 
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(terraform.applies()).hasSize(3);
@@ -270,6 +270,10 @@ class ReconcileCommandTest {
                 + "'; give each repository an --out of its own");
     assertThat(reconcile("--repo", temp.resolve("missing").toString()).errLine())
         .startsWith("zdp: cannot fetch main of '" + temp.resolve("missing") + "': ");
+    assertThat(reconcile("--platform", "nope").errLine())
+        .isEqualTo(
+            "zdp: --platform 'nope': the model on 'main' has no such platform; name one of"
+                + " spec.platforms, or leave --platform out");
     assertThat(reconcile("--var-file", "prod.tfvars").errLine())
         .isEqualTo("zdp: --var-file 'prod.tfvars' is not a file; name an existing .tfvars");
     env.put("PATH", temp.resolve("empty").toString());

@@ -101,6 +101,18 @@ class TerraformRunnerTest {
   }
 
   @Test
+  void oneNamedPlatformsModulesAreAppliedAlone() throws Exception {
+    Files.createDirectories(out.resolve("zero2"));
+    Files.writeString(out.resolve("zero2/main.tf"), "# another platform\n");
+
+    TerraformRunner.Outcome outcome = runner().applyAll(out, Optional.of("zero"));
+
+    assertThat(outcome.applied()).containsExactly("zero/shard-001", "zero/shard-002");
+    assertThat(terraform.calls()).noneMatch(c -> c.startsWith("zero2 "));
+    assertThat(runner().applyAll(out).applied()).containsExactly("zero2");
+  }
+
+  @Test
   void aVarFileIsReadByEveryPlan() throws Exception {
     Path tfvars = Files.writeString(temp.resolve("prod.tfvars"), "connect_url = \"x\"\n");
     String binary = TerraformRunner.locate(env).orElseThrow();
