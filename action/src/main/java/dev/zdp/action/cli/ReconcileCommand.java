@@ -254,10 +254,10 @@ final class ReconcileCommand implements Callable<Integer> {
     stdout.println(
         "zdp: "
             + (applied.applied().isEmpty()
-                ? "no changes: the platform matches the model at " + at
+                ? "no changes: the platform matches the model of " + at
                 : "applied "
                     + String.join(", ", applied.applied())
-                    + "; the platform matches the model at "
+                    + "; the platform matches the model of "
                     + at));
     stdout.flush();
     return ExitCodes.OK;

@@ -126,7 +126,7 @@ class ReconcileCommandTest {
         .contains("zdp: terraform zero/shard-002 (2 of 3)")
         .contains(
             "zdp: applied zero/shard-001, zero/shard-002, zero/shard-003; the platform matches"
-                + " the model at main at ");
+                + " the model of main at ");
     assertThat(out.resolve("zero/shard-001/crm.tf")).exists();
     terraform.clear();
 
@@ -145,7 +145,7 @@ class ReconcileCommandTest {
     assertThat(second.out())
         .contains("zdp: fetching main of " + remote)
         .contains("zero: 25 files (0 written, 25 unchanged, 0 removed; 0 rendered)")
-        .contains("zdp: no changes: the platform matches the model at main at ");
+        .contains("zdp: no changes: the platform matches the model of main at ");
   }
 
   @Test
