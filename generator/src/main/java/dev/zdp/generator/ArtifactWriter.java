@@ -176,7 +176,7 @@ public final class ArtifactWriter {
    * written): the lock stays held when the write ends.
    */
   public static Staging stage(OutputLock held) throws IOException {
-    Path root = held.root();
+    Path root = held.root().toAbsolutePath().normalize();
     Staging staging = new Staging(root, true, Manifest.read(root), false, held, false);
     staging.deleteTemporaryFilesOnExit();
     return staging;

@@ -157,6 +157,42 @@ class ArtifactWriterTest {
   }
 
   @Test
+  void aWriteUnderALockHeldForLongerLeavesItHeldAndAWaiterGetsItWhenReleased() throws Exception {
+    Path dir = out.resolve("gen");
+    OutputLock held = OutputLock.acquire(dir);
+    try (ArtifactWriter.Staging staging = ArtifactWriter.stage(held)) {
+      staging.accept("zero/a.tf", "-", "a\n".getBytes(StandardCharsets.UTF_8));
+      staging.commit(new TreeSet<>(java.util.Set.of("zero/a.tf")));
+    }
+    assertThat(Files.readString(dir.resolve("zero/a.tf"))).isEqualTo("a\n");
+    assertThat(dir.resolve(".zdp-lock")).exists();
+    assertThatThrownBy(() -> ArtifactWriter.stage(dir)).isInstanceOf(OutputLock.Locked.class);
+    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThatThrownBy(
+            () ->
+                OutputLock.await(dir, java.time.Duration.ofMillis(300), () -> told.add("waiting")))
+        .isInstanceOf(OutputLock.Locked.class);
+    assertThat(told).containsExactly("waiting");
+
+    java.util.concurrent.CompletableFuture<OutputLock> waiter =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return OutputLock.await(dir, java.time.Duration.ofSeconds(30), () -> {});
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    Thread.sleep(300);
+    assertThat(waiter).isNotDone();
+    held.close();
+    try (OutputLock taken = waiter.get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      assertThat(taken.root()).isEqualTo(dir.toAbsolutePath().normalize());
+    }
+    assertThat(dir.resolve(".zdp-lock")).doesNotExist();
+  }
+
+  @Test
   void aWriteThatFailsHalfWayLeavesEveryFileOwnedByTheManifest() throws IOException {
     ArtifactWriter.write(out, artifacts("zero/a.tf", "a\n", "zero/b.tf", "b\n"));
     // the last file in order cannot be moved into place: a directory with a file holds its path
