@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -109,6 +110,7 @@ public record LiveBranchClone(Path directory, String sha, Optional<String> previ
                 .setURI(uri)
                 .setDirectory(partial.toFile())
                 .setBranchesToClone(List.of(Constants.R_HEADS + branch))
+                .setBranch(Constants.R_HEADS + branch)
                 .setNoCheckout(true)
                 .setCredentialsProvider(credentials)
                 .call()) {
@@ -119,7 +121,7 @@ public record LiveBranchClone(Path directory, String sha, Optional<String> previ
       } finally {
         delete(partial);
       }
-    } catch (GitAPIException e) {
+    } catch (GitAPIException | JGitInternalException e) {
       throw new CannotRun(
           "cannot fetch "
               + branch

@@ -248,6 +248,25 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void theLiveBranchIsClonedWhereverTheRemotesHeadPoints() throws Exception {
+    // a pull request's branch, one commit ahead, where the remote's HEAD points
+    seed.checkout().setCreateBranch(true).setName("change").call();
+    edit(CRM, "host: crm-db.acme.internal", "host: crm-db-2.acme.internal");
+    seed.commit().setAll(true).setMessage("a change").setSign(false).setAuthor(DEV).call();
+    seed.push().setRemote("origin").add("change").call();
+    seed.checkout().setName("main").call();
+    try (Git bare = Git.open(remote.toFile())) {
+      bare.getRepository().updateRef(org.eclipse.jgit.lib.Constants.HEAD).link("refs/heads/change");
+    }
+
+    Run run = reconcile();
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(terraform.applies()).hasSize(3);
+    assertThat(out.resolve("zero/shard-001/crm.tf")).content().contains("crm-db.acme.internal");
+  }
+
+  @Test
   void whatCannotRunExitsWithTwoInOneLine() throws Exception {
     seed.branchCreate().setName("feature").call();
     seed.push().setRemote("origin").add("feature").call();
