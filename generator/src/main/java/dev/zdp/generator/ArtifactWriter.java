@@ -160,12 +160,24 @@ public final class ArtifactWriter {
     OutputLock lock = OutputLock.acquire(root);
     Staging staging;
     try {
-      staging = new Staging(root, rootExisted, Manifest.read(root), renderEverything, lock);
+      staging = new Staging(root, rootExisted, Manifest.read(root), renderEverything, lock, true);
     } catch (IOException | RuntimeException e) {
       lock.close();
       removeIfEmpty(root, rootExisted);
       throw e;
     }
+    staging.deleteTemporaryFilesOnExit();
+    return staging;
+  }
+
+  /**
+   * Starts a write as {@link #stage(Path)} does into the directory {@code held} locks, for a caller
+   * that holds the directory longer than the write ({@code zdp reconcile}, which applies what was
+   * written): the lock stays held when the write ends.
+   */
+  public static Staging stage(OutputLock held) throws IOException {
+    Path root = held.root().toAbsolutePath().normalize();
+    Staging staging = new Staging(root, true, Manifest.read(root), false, held, false);
     staging.deleteTemporaryFilesOnExit();
     return staging;
   }
@@ -193,14 +205,17 @@ public final class ArtifactWriter {
     private final Thread onExit = new Thread(this::deleteTemporaryFiles, "zdp-staging-cleanup");
 
     private final OutputLock lock;
+    private final boolean ownsLock;
 
     private Staging(
         Path root,
         boolean rootExisted,
         Manifest previous,
         boolean renderEverything,
-        OutputLock lock) {
+        OutputLock lock,
+        boolean ownsLock) {
       this.lock = lock;
+      this.ownsLock = ownsLock;
       this.root = root;
       this.rootExisted = rootExisted;
       this.previous = previous;
@@ -375,7 +390,9 @@ public final class ArtifactWriter {
         }
       }
       try {
-        lock.close();
+        if (ownsLock) {
+          lock.close();
+        }
       } catch (IOException e) {
         // the JVM is stopping: a lock file left behind is taken over by the next run
       }
@@ -398,7 +415,9 @@ public final class ArtifactWriter {
           staged.clear();
         }
       } finally {
-        lock.close();
+        if (ownsLock) {
+          lock.close();
+        }
       }
       if (!committed) {
         removeIfEmpty(root, rootExisted);
@@ -507,7 +526,7 @@ public final class ArtifactWriter {
     public Result write(SortedSet<String> artifacts) throws IOException {
       boolean rootExisted = Files.exists(root, LinkOption.NOFOLLOW_LINKS);
       try (Staging staging =
-          new Staging(root, rootExisted, previous, false, OutputLock.acquire(root))) {
+          new Staging(root, rootExisted, previous, false, OutputLock.acquire(root), true)) {
         staging.renderer(renderer);
         for (Map.Entry<String, Entry> kept : new TreeMap<>(upToDate).entrySet()) {
           staging.keep(kept.getKey(), kept.getValue());

@@ -11,13 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * One write at a time into an output directory: {@value #FILE} in it, created for the write and
  * locked by the operating system, deleted when the write ends. A second {@code zdp generate} into
- * the same directory fails at once with {@link Locked}. A file left behind by a run that was killed
- * holds no lock any more and is taken over.
+ * the same directory fails at once with {@link Locked}; {@code zdp reconcile} holds it for its
+ * whole run (generating and applying) and waits for it ({@link #await}). A file left behind by a
+ * run that was killed holds no lock any more and is taken over.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -28,13 +30,16 @@ public final class OutputLock implements AutoCloseable {
   public static final class Locked extends IOException {
     Locked(Path root) {
       super(
-          "another zdp generate is writing into '"
+          "another zdp generate or reconcile is writing into '"
               + root
               + "'; run again when it has finished (if none is running, delete "
               + root.resolve(FILE)
               + ")");
     }
   }
+
+  /** How often {@link #await} tries again. */
+  private static final Duration RETRY = Duration.ofMillis(200);
 
   private final Path file;
   private final FileChannel channel;
@@ -47,8 +52,44 @@ public final class OutputLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /** The output directory this lock holds. */
+  public Path root() {
+    return file.getParent();
+  }
+
+  /**
+   * Locks {@code root} as {@link #acquire} does, waiting while another run holds it: {@code
+   * waiting} is told once, when the first attempt finds it held.
+   *
+   * @throws Locked when it is still held after {@code patience}
+   */
+  public static OutputLock await(Path root, Duration patience, Runnable waiting)
+      throws IOException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return acquire(root);
+      } catch (Locked e) {
+        if (System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        if (!told) {
+          waiting.run();
+          told = true;
+        }
+        try {
+          Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Locks {@code root}, creating it when missing; fails with {@link Locked} when it is held. */
-  static OutputLock acquire(Path root) throws IOException {
+  public static OutputLock acquire(Path root) throws IOException {
     Files.createDirectories(root);
     Path file = root.resolve(FILE);
     for (int attempt = 0; attempt < 10; attempt++) {

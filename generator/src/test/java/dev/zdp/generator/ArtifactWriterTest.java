@@ -143,7 +143,7 @@ class ArtifactWriterTest {
     try (ArtifactWriter.Staging first = ArtifactWriter.stage(dir)) {
       assertThatThrownBy(() -> ArtifactWriter.stage(dir))
           .isInstanceOf(IOException.class)
-          .hasMessageStartingWith("another zdp generate is writing into '" + dir + "'")
+          .hasMessageStartingWith("another zdp generate or reconcile is writing into '" + dir + "'")
           .hasMessageNotContaining("\n");
       first.accept("zero/a.tf", "-", "a\n".getBytes(StandardCharsets.UTF_8));
       first.commit(new TreeSet<>(java.util.Set.of("zero/a.tf")));
@@ -154,6 +154,42 @@ class ArtifactWriterTest {
     ArtifactWriter.write(dir, artifacts("zero/a.tf", "b\n"));
     assertThat(dir.resolve(".zdp-lock")).doesNotExist();
     assertThat(Files.readString(dir.resolve("zero/a.tf"))).isEqualTo("b\n");
+  }
+
+  @Test
+  void aWriteUnderALockHeldForLongerLeavesItHeldAndAWaiterGetsItWhenReleased() throws Exception {
+    Path dir = out.resolve("gen");
+    OutputLock held = OutputLock.acquire(dir);
+    try (ArtifactWriter.Staging staging = ArtifactWriter.stage(held)) {
+      staging.accept("zero/a.tf", "-", "a\n".getBytes(StandardCharsets.UTF_8));
+      staging.commit(new TreeSet<>(java.util.Set.of("zero/a.tf")));
+    }
+    assertThat(Files.readString(dir.resolve("zero/a.tf"))).isEqualTo("a\n");
+    assertThat(dir.resolve(".zdp-lock")).exists();
+    assertThatThrownBy(() -> ArtifactWriter.stage(dir)).isInstanceOf(OutputLock.Locked.class);
+    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThatThrownBy(
+            () ->
+                OutputLock.await(dir, java.time.Duration.ofMillis(300), () -> told.add("waiting")))
+        .isInstanceOf(OutputLock.Locked.class);
+    assertThat(told).containsExactly("waiting");
+
+    java.util.concurrent.CompletableFuture<OutputLock> waiter =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return OutputLock.await(dir, java.time.Duration.ofSeconds(30), () -> {});
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    Thread.sleep(300);
+    assertThat(waiter).isNotDone();
+    held.close();
+    try (OutputLock taken = waiter.get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      assertThat(taken.root()).isEqualTo(dir.toAbsolutePath().normalize());
+    }
+    assertThat(dir.resolve(".zdp-lock")).doesNotExist();
   }
 
   @Test

@@ -5,12 +5,9 @@ import static dev.zdp.generator.TestModels.ecosystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zdp.model.Model;
 import dev.zdp.model.Platform;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,43 +65,17 @@ class DagCommandTest {
   private JsonNode run(Model model, String airflow, Map<String, String> environment)
       throws IOException, InterruptedException {
     byte[] dag = new Generator().render(model, Optional.empty()).get(DAG);
-    Path dags = Files.createDirectories(work.resolve("dags"));
-    Path file = dags.resolve("zdp_zero_merge.py");
-    Files.write(file, dag);
-    Path harness = work.resolve("run_dag.py");
-    try (InputStream in = DagCommandTest.class.getResourceAsStream("/dag/run_dag.py")) {
-      Files.copy(in, harness);
-    }
     Path staging = Files.createDirectories(work.resolve("staging"));
     for (String name : List.of("crm.sql", "billing.sql")) {
       Files.writeString(staging.resolve(name), "-- " + name + "\n");
     }
-    ProcessBuilder builder =
-        new ProcessBuilder("python3", harness.toString(), file.toString(), work.toString(), airflow)
-            .redirectError(work.resolve("python-stderr.txt").toFile());
-    builder.environment().put("ZDP_STAGING_DIR", staging.toString());
-    builder.environment().putAll(environment);
-    Process python;
-    try {
-      python = builder.start();
-    } catch (IOException e) {
-      throw new AssertionError("this test needs python3 on the PATH to run the generated DAG", e);
-    }
-    byte[] out = python.getInputStream().readAllBytes();
-    assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(python.exitValue())
-        .as("python3 run_dag.py: %s", Files.readString(work.resolve("python-stderr.txt")))
-        .isZero();
-    return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
+    Map<String, String> env = new TreeMap<>(environment);
+    env.put("ZDP_STAGING_DIR", staging.toString());
+    return DagHarness.run(work, dag, "zdp_zero_merge.py", airflow, env);
   }
 
   private static List<String> argv(JsonNode task) {
-    List<String> argv = new ArrayList<>();
-    assertThat(task.get("argv").isArray())
-        .as("spark-sql ran for %s: %s", task.get("task_id"), task.get("stderr"))
-        .isTrue();
-    task.get("argv").forEach(arg -> argv.add(arg.asText()));
-    return argv;
+    return DagHarness.argv(task);
   }
 
   /** The {@code --conf key=value} pairs of one spark-sql call. */

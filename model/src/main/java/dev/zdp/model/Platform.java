@@ -13,7 +13,8 @@ public record Platform(
     String description,
     KafkaSettings kafka,
     ConnectSettings connect,
-    IcebergSettings iceberg) {
+    IcebergSettings iceberg,
+    Optional<ReconcileSettings> reconcile) {
 
   public static final String ZERO = "zero";
 
@@ -24,6 +25,28 @@ public record Platform(
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(iceberg, "iceberg");
+    Objects.requireNonNull(reconcile, "reconcile");
+  }
+
+  /** A platform without a generated reconcile DAG. */
+  public Platform(
+      String name,
+      String type,
+      String description,
+      KafkaSettings kafka,
+      ConnectSettings connect,
+      IcebergSettings iceberg) {
+    this(name, type, description, kafka, connect, iceberg, Optional.empty());
+  }
+
+  /**
+   * The generated Airflow DAG that runs {@code zdp reconcile} for this platform on a schedule.
+   *
+   * @param intervalMinutes how often it runs
+   */
+  public record ReconcileSettings(int intervalMinutes) {
+    /** The interval when the model gives none: an hour. */
+    public static final int DEFAULT_INTERVAL_MINUTES = 60;
   }
 
   /**

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code zdp action}: the container's entrypoint. Reads the GitHub Actions or GitLab CI environment
  * and does what the event calls for: a pull or merge request is validated as a change, planned and
  * reported (comment or note, annotations, summary, outputs, SARIF or Code Quality); a push to the
- * live branch (or a manual run) is validated, generated and deployed as the {@code deploy} input
- * says. See docs/action.md.
+ * live branch (or a scheduled or manual run) is validated, generated and deployed as the {@code
+ * deploy} input says. See docs/action.md.
  */
 @Command(
     name = "action",

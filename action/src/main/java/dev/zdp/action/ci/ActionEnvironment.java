@@ -83,7 +83,7 @@ public record ActionEnvironment(
     Trigger trigger =
         switch (event) {
           case "pull_request", "pull_request_target" -> pullRequest(env);
-          case "push", "workflow_dispatch" ->
+          case "push", "schedule", "workflow_dispatch" ->
               new Trigger.LiveUpdate(
                   required(env, "GITHUB_SHA"),
                   required(env, "GITHUB_REF_NAME"),
@@ -96,8 +96,8 @@ public record ActionEnvironment(
               throw new ActionSetupException(
                   "zdp action does not handle the '"
                       + event
-                      + "' event; run it on pull_request, pull_request_target, push or"
-                      + " workflow_dispatch");
+                      + "' event; run it on pull_request, pull_request_target, push, schedule"
+                      + " or workflow_dispatch");
         };
     String server = ActionInputs.value(env, "GITHUB_SERVER_URL").orElse("https://github.com");
     return new ActionEnvironment(

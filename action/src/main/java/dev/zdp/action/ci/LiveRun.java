@@ -70,6 +70,14 @@ final class LiveRun {
     Report report = ChangeValidator.builtIn().validate(model.loaded());
     String subject = update.branch() + " at " + shortSha(update.sha());
     List<String> notes = new ArrayList<>();
+    update
+        .startedBy()
+        .ifPresent(
+            who -> {
+              String started = "Started by " + who + " (" + update.event() + "), not by a push";
+              out.println("zdp: " + started + ": " + subject);
+              notes.add(started + ".");
+            });
     Optional<String> liveBranch = model.model().ecosystem().map(Ecosystem::liveBranch);
     if (report.fails(inputs.failOnWarnings())) {
       notes.add("The model has errors: nothing was generated or deployed.");
@@ -203,13 +211,13 @@ final class LiveRun {
     }
     LogFolds folds = Forge.of(env, out).logFolds();
     try {
-      List<String> applied =
+      TerraformRunner.Outcome outcome =
           new TerraformRunner(terraform.get(), env.variables(), folds, out)
               .applyAll(env.outputDirectory());
-      notes.add(
-          applied.isEmpty()
-              ? "Nothing to apply: no Terraform root module was generated."
-              : "Applied " + String.join(", ", applied) + ".");
+      notes.add(outcome.describe());
+      if (outcome.applied().isEmpty()) {
+        out.println("zdp: no changes: the platform matches the model");
+      }
       return true;
     } catch (TerraformRunner.StepFailed e) {
       notes.add("Deploy failed: " + e.getMessage());

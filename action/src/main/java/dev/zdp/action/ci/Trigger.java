@@ -24,13 +24,30 @@ public sealed interface Trigger {
   }
 
   /**
-   * A push (or a manual run) on a branch: generate and deploy when it is the live branch.
+   * A push, a scheduled run or a manual run on a branch: generate and deploy when it is the live
+   * branch.
    *
-   * @param event how the run was started, for messages ({@code push}, {@code workflow_dispatch})
+   * @param event how the run was started, for messages: GitHub's event name ({@code push}, {@code
+   *     schedule}, {@code workflow_dispatch}) or GitLab's pipeline source ({@code push}, {@code
+   *     schedule}, {@code web}, ...)
    * @param before the commit the branch held before the push, as the CI says (GitHub's push payload
    *     {@code before}, GitLab's {@code CI_COMMIT_BEFORE_SHA}; all zeros for a new branch); empty
-   *     when it does not say (a manual run)
+   *     when it does not say (a scheduled or manual run)
    */
   record LiveUpdate(String sha, String branch, String event, Optional<String> before)
-      implements Trigger {}
+      implements Trigger {
+
+    /**
+     * Who started a run that no push started, for the log and the summary: {@code "a schedule"}
+     * (GitHub's {@code schedule} event, a GitLab pipeline schedule) or {@code "hand"} (GitHub's
+     * {@code workflow_dispatch}, GitLab's "Run pipeline"); empty for a push and anything else.
+     */
+    public Optional<String> startedBy() {
+      return switch (event) {
+        case "schedule" -> Optional.of("a schedule");
+        case "workflow_dispatch", "web" -> Optional.of("hand");
+        default -> Optional.empty();
+      };
+    }
+  }
 }

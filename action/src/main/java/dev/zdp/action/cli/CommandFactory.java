@@ -37,6 +37,9 @@ final class CommandFactory implements IFactory {
     if (type == SnapshotCommand.class) {
       return type.cast(new SnapshotCommand(rules, environment));
     }
+    if (type == ReconcileCommand.class) {
+      return type.cast(new ReconcileCommand(rules, environment));
+    }
     if (type == GraphCommand.class) {
       return type.cast(new GraphCommand(rules));
     }

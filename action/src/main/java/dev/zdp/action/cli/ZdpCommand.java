@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       PlanCommand.class,
       SnapshotCommand.class,
+      ReconcileCommand.class,
       GraphCommand.class,
       DocsCommand.class,
       TemplatesCommand.class,

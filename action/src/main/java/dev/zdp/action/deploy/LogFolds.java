@@ -14,6 +14,17 @@ public interface LogFolds {
 
   void close(PrintWriter log, String name);
 
+  /** No folds: a terminal or a scheduler's log, where every line is shown as it comes. */
+  static LogFolds none() {
+    return new LogFolds() {
+      @Override
+      public void open(PrintWriter log, String name) {}
+
+      @Override
+      public void close(PrintWriter log, String name) {}
+    };
+  }
+
   static LogFolds github() {
     return new LogFolds() {
       private String token = "";

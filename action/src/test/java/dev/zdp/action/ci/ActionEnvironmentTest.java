@@ -153,7 +153,7 @@ class ActionEnvironmentTest {
     assertThat(run.err().lines())
         .containsExactly(
             "zdp: zdp action does not handle the 'issue_comment' event; run it on pull_request,"
-                + " pull_request_target, push or workflow_dispatch");
+                + " pull_request_target, push, schedule or workflow_dispatch");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zdp.action.fakes.FakeGitlab;
+import dev.zdp.action.fakes.FakeTerraform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -120,5 +121,27 @@ class GitlabActionTest {
         .isEqualTo("[ ]");
     assertThat(run.out()).contains("plan: ");
     assertThat(gitlab.requests("GET")).isEmpty();
+  }
+
+  @Test
+  void aPipelineScheduleAppliesNothingWhenNothingChangedAndSaysSo() throws Exception {
+    FakeTerraform terraform = FakeTerraform.install(temp);
+    Map<String, String> env = common(baseSha);
+    env.put("CI_PIPELINE_SOURCE", "push");
+    env.put("CI_COMMIT_BRANCH", "main");
+    env.put("ZDP_DEPLOY", "apply");
+    env.putAll(terraform.environment());
+    assertThat(ActionRun.run(env, temp).exitCode()).isZero();
+    assertThat(terraform.applies()).hasSize(1);
+    terraform.clear();
+    env.put("CI_PIPELINE_SOURCE", "schedule");
+
+    ActionRun run = ActionRun.run(env, temp);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(terraform.applies()).isEmpty();
+    assertThat(run.out())
+        .contains("zdp: Started by a schedule (schedule), not by a push: main at ")
+        .contains("No changes: the plan of every root module (zero) is empty");
   }
 }

@@ -3,6 +3,7 @@ package dev.zdp.action.ci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.action.deploy.RealPostgres;
+import dev.zdp.action.fakes.FakeTerraform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,46 +194,68 @@ class PushActionTest {
 
   @Test
   void deployApplyRunsTerraformInEachRootModuleAndAFailureNamesTheModule() throws Exception {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    Path calls = temp.resolve("terraform-calls.txt");
-    Path terraform = bin.resolve("terraform");
-    Files.writeString(
-        terraform,
-        """
-        #!/bin/sh
-        echo "$(basename "$PWD") $*" >> "$FAKE_TF_CALLS"
-        if [ "$1" = "$FAKE_TF_FAIL" ]; then echo "Error: no credentials" >&2; exit 1; fi
-        """);
-    Files.setPosixFilePermissions(
-        terraform, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    FakeTerraform terraform = FakeTerraform.install(temp);
     Map<String, String> env = environment(head(), "apply", "1");
-    env.put("PATH", bin + ":/usr/bin:/bin");
-    env.put("FAKE_TF_CALLS", calls.toString());
+    env.putAll(terraform.environment());
 
     ActionRun applied = ActionRun.run(env, temp);
 
     assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
-    assertThat(Files.readAllLines(calls))
+    assertThat(terraform.calls())
         .containsExactly(
             "zero init -input=false",
-            "zero plan -input=false -out=tfplan",
+            "zero plan -input=false -detailed-exitcode -out=tfplan",
             "zero apply -input=false tfplan");
     assertThat(applied.out()).contains("::group::terraform zero").contains("::endgroup::");
     assertThat(workspace.resolve("generated/zero")).isDirectory();
     assertThat(remoteLog()).hasSize(1);
+    assertThat(Files.readString(temp.resolve("summary-1"))).contains("Applied zero.");
 
+    // someone changed the platform by hand: the next plan has changes again
+    Files.delete(workspace.resolve("generated/zero/.fake-applied"));
     env.put("FAKE_TF_FAIL", "apply");
     env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary-2").toString());
     ActionRun failed = ActionRun.run(env, temp);
 
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.out())
-        .contains("Error: no credentials")
-        .contains("zdp: 'terraform apply -input=false tfplan' failed in module zero (exit 1)");
+        .contains("apply went wrong")
+        .contains(
+            "zdp: 'terraform apply -input=false tfplan' failed in module zero (exit 1): Error:"
+                + " apply went wrong");
     assertThat(Files.readString(temp.resolve("summary-2")))
         .contains(":x: zdp failed")
         .contains("Deploy failed");
     assertThat(ActionRun.outputs(temp.resolve("output-1"))).containsEntry("verdict", "fail");
+  }
+
+  @Test
+  void aScheduledRunSaysSoAndWithNothingToChangeAppliesNothing() throws Exception {
+    FakeTerraform terraform = FakeTerraform.install(temp);
+    Map<String, String> push = environment(head(), "apply", "1");
+    push.putAll(terraform.environment());
+    assertThat(ActionRun.run(push, temp).exitCode()).isZero();
+    terraform.clear();
+    Map<String, String> scheduled = environment(head(), "apply", "2");
+    scheduled.putAll(terraform.environment());
+    scheduled.put("GITHUB_EVENT_NAME", "schedule");
+
+    ActionRun run = ActionRun.run(scheduled, temp);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(terraform.calls())
+        .containsExactly(
+            "zero init -input=false", "zero plan -input=false -detailed-exitcode -out=tfplan");
+    assertThat(run.out())
+        .contains("zdp: Started by a schedule (schedule), not by a push: main at ")
+        .contains("zdp: no changes: the platform matches the model");
+    assertThat(Files.readString(temp.resolve("summary-2")))
+        .contains("Started by a schedule (schedule), not by a push.")
+        .contains(
+            "No changes: the plan of every root module (zero) is empty; nothing was applied.");
+    assertThat(ActionRun.outputs(temp.resolve("output-2")))
+        .containsEntry("verdict", "pass")
+        .containsEntry("artifacts-changed", "false");
   }
 
   @Test

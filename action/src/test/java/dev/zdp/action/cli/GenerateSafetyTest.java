@@ -101,7 +101,7 @@ class GenerateSafetyTest {
       assertThat(zdp.exitCode()).isEqualTo(2);
       assertThat(zdp.errLines())
           .containsExactly(
-              "zdp: another zdp generate is writing into '"
+              "zdp: another zdp generate or reconcile is writing into '"
                   + out.toAbsolutePath().normalize()
                   + "'; run again when it has finished (if none is running, delete "
                   + out.toAbsolutePath().normalize().resolve(".zdp-lock")

@@ -2,57 +2,50 @@ package dev.zdp.action.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.zdp.action.fakes.FakeTerraform;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code deploy: apply} with a fake {@code terraform} on PATH: a shell script that records where
- * and with what it was called, prints a line, and fails the step named in {@code FAKE_TF_FAIL}.
+ * {@code deploy: apply} and {@code zdp reconcile} with a fake {@code terraform} on PATH ({@link
+ * FakeTerraform}: it records its calls and converges like Terraform), and once with the real one on
+ * a module of Terraform's built-in provider, where it is installed.
  */
 class TerraformRunnerTest {
 
   @TempDir Path temp;
   private Path out;
-  private Path calls;
+  private FakeTerraform terraform;
   private Map<String, String> env;
   private final StringWriter log = new StringWriter();
 
   @BeforeEach
   void fakeTerraformOnPath() throws Exception {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    calls = temp.resolve("calls.txt");
-    Path script = bin.resolve("terraform");
-    Files.writeString(
-        script,
-        """
-        #!/bin/sh
-        echo "$(basename "$PWD") $* TF_VAR_kafka_password=$TF_VAR_kafka_password" >> "$FAKE_TF_CALLS"
-        echo "terraform $1 output for $(basename "$PWD")"
-        if [ "$1" = "$FAKE_TF_FAIL" ]; then echo "Error: $1 went wrong" >&2; exit 3; fi
-        exit 0
-        """);
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    env = new HashMap<>();
-    env.put("PATH", bin + ":/usr/bin:/bin");
-    env.put("FAKE_TF_CALLS", calls.toString());
+    terraform = FakeTerraform.install(temp);
+    env = new HashMap<>(terraform.environment());
     env.put("TF_VAR_kafka_password", "s3cret");
     out = temp.resolve("generated");
-    Files.createDirectories(out.resolve("zero/shard-001"));
-    Files.createDirectories(out.resolve("zero/shard-002"));
     Files.createDirectories(out.resolve("zero/shard-001/jobs"));
-    Files.writeString(out.resolve("zero/shard-001/main.tf"), "");
+    Files.createDirectories(out.resolve("zero/shard-002"));
+    Files.writeString(out.resolve("zero/shard-001/main.tf"), "# one\n");
     Files.writeString(out.resolve("zero/shard-001/jobs/a.sql"), "");
-    Files.writeString(out.resolve("zero/shard-002/main.tf"), "");
+    Files.writeString(out.resolve("zero/shard-002/main.tf"), "# two\n");
+    // the cached clone of zdp reconcile and Terraform's own directory hold no root module
+    Files.createDirectories(out.resolve(".zdp-repo/generated/zero"));
+    Files.writeString(out.resolve(".zdp-repo/generated/zero/main.tf"), "");
+    Files.createDirectories(out.resolve("zero/shard-001/.terraform/modules/x"));
+    Files.writeString(out.resolve("zero/shard-001/.terraform/modules/x/main.tf"), "");
   }
 
   private TerraformRunner runner() {
@@ -61,18 +54,77 @@ class TerraformRunnerTest {
   }
 
   @Test
-  void initPlansAndAppliesThatPlanInEveryRootModuleInOrder() throws Exception {
-    List<String> applied = runner().applyAll(out);
+  void initPlansAndAppliesThatPlanInEveryRootModuleWithChangesInOrder() throws Exception {
+    TerraformRunner.Outcome outcome = runner().applyAll(out);
 
-    assertThat(applied).containsExactly("zero/shard-001", "zero/shard-002");
-    assertThat(Files.readAllLines(calls))
+    assertThat(outcome.applied()).containsExactly("zero/shard-001", "zero/shard-002");
+    assertThat(outcome.unchanged()).isEmpty();
+    assertThat(terraform.calls())
         .containsExactly(
             "shard-001 init -input=false TF_VAR_kafka_password=s3cret",
-            "shard-001 plan -input=false -out=tfplan TF_VAR_kafka_password=s3cret",
+            "shard-001 plan -input=false -detailed-exitcode -out=tfplan"
+                + " TF_VAR_kafka_password=s3cret",
             "shard-001 apply -input=false tfplan TF_VAR_kafka_password=s3cret",
             "shard-002 init -input=false TF_VAR_kafka_password=s3cret",
-            "shard-002 plan -input=false -out=tfplan TF_VAR_kafka_password=s3cret",
+            "shard-002 plan -input=false -detailed-exitcode -out=tfplan"
+                + " TF_VAR_kafka_password=s3cret",
             "shard-002 apply -input=false tfplan TF_VAR_kafka_password=s3cret");
+    assertThat(outcome.describe()).isEqualTo("Applied zero/shard-001, zero/shard-002.");
+  }
+
+  @Test
+  void aModuleWhosePlanHasNoChangesIsNotApplied() throws Exception {
+    runner().applyAll(out);
+    terraform.clear();
+    Files.writeString(out.resolve("zero/shard-002/main.tf"), "# two, changed\n");
+
+    TerraformRunner.Outcome outcome = runner().applyAll(out);
+
+    assertThat(outcome.applied()).containsExactly("zero/shard-002");
+    assertThat(outcome.unchanged()).containsExactly("zero/shard-001");
+    assertThat(terraform.applies())
+        .containsExactly("shard-002 apply -input=false tfplan" + " TF_VAR_kafka_password=s3cret");
+    assertThat(log.toString())
+        .contains("zdp: terraform zero/shard-001 (1 of 2)")
+        .contains("zdp: zero/shard-001: no changes")
+        .contains("zdp: zero/shard-002: applied");
+
+    terraform.clear();
+    TerraformRunner.Outcome again = runner().applyAll(out);
+
+    assertThat(again.applied()).isEmpty();
+    assertThat(terraform.applies()).isEmpty();
+    assertThat(again.describe())
+        .isEqualTo(
+            "No changes: the plan of every root module (zero/shard-001, zero/shard-002) is"
+                + " empty; nothing was applied.");
+  }
+
+  @Test
+  void oneNamedPlatformsModulesAreAppliedAlone() throws Exception {
+    Files.createDirectories(out.resolve("zero2"));
+    Files.writeString(out.resolve("zero2/main.tf"), "# another platform\n");
+
+    TerraformRunner.Outcome outcome = runner().applyAll(out, Optional.of("zero"));
+
+    assertThat(outcome.applied()).containsExactly("zero/shard-001", "zero/shard-002");
+    assertThat(terraform.calls()).noneMatch(c -> c.startsWith("zero2 "));
+    assertThat(runner().applyAll(out).applied()).containsExactly("zero2");
+  }
+
+  @Test
+  void aVarFileIsReadByEveryPlan() throws Exception {
+    Path tfvars = Files.writeString(temp.resolve("prod.tfvars"), "connect_url = \"x\"\n");
+    String binary = TerraformRunner.locate(env).orElseThrow();
+
+    new TerraformRunner(
+            binary, env, LogFolds.none(), new PrintWriter(log, true), Optional.of(tfvars))
+        .applyAll(out);
+
+    assertThat(terraform.calls())
+        .filteredOn(c -> c.contains(" plan "))
+        .allMatch(c -> c.contains(" -var-file=" + tfvars.toAbsolutePath() + " -out=tfplan"))
+        .hasSize(2);
   }
 
   @Test
@@ -81,7 +133,7 @@ class TerraformRunnerTest {
 
     String text = log.toString();
     int group = text.indexOf("::group::terraform zero/shard-001");
-    int output = text.indexOf("terraform apply output for shard-001");
+    int output = text.indexOf("Apply complete!");
     int end = text.indexOf("::endgroup::");
     assertThat(group).isNotNegative();
     assertThat(output).isGreaterThan(group);
@@ -90,16 +142,16 @@ class TerraformRunnerTest {
   }
 
   @Test
-  void aFailingStepNamesTheModuleAndTheStepAndStopsTheRun() throws Exception {
+  void aFailingStepNamesTheModuleTheStepAndTerraformsErrorAndStopsTheRun() throws Exception {
     env.put("FAKE_TF_FAIL", "plan");
 
     assertThatThrownBy(() -> runner().applyAll(out))
         .isInstanceOf(TerraformRunner.StepFailed.class)
         .hasMessage(
-            "'terraform plan -input=false -out=tfplan' failed in module zero/shard-001 (exit 3);"
-                + " see its log above");
-    assertThat(Files.readAllLines(calls)).hasSize(2);
-    assertThat(log.toString()).contains("Error: plan went wrong").contains("::endgroup::");
+            "'terraform plan -input=false -detailed-exitcode -out=tfplan' failed in module"
+                + " zero/shard-001 (exit 1): Error: plan went wrong");
+    assertThat(terraform.calls()).hasSize(2);
+    assertThat(log.toString()).contains("plan went wrong").contains("::endgroup::");
   }
 
   @Test
@@ -114,5 +166,51 @@ class TerraformRunnerTest {
     env.put("PATH", temp.resolve("empty").toString());
 
     assertThat(TerraformRunner.locate(env)).isEmpty();
+  }
+
+  /**
+   * The real terraform, where installed, on a module of its built-in provider (nothing to
+   * download): the detailed exit code tells a plan with changes from one without, and its boxed,
+   * coloured error comes out as one line.
+   */
+  @Test
+  void realTerraformAppliesOnlyWhatChangedAndItsErrorIsOneLine() throws Exception {
+    Map<String, String> real = new HashMap<>(System.getenv());
+    real.remove(TerraformRunner.BINARY_VARIABLE);
+    Optional<String> binary = TerraformRunner.locate(real);
+    assumeThat(binary).as("terraform on PATH").isPresent();
+    Path dir = temp.resolve("real");
+    Files.createDirectories(dir.resolve("one"));
+    Files.writeString(
+        dir.resolve("one/main.tf"),
+        "variable \"v\" {\n  default = \"a\"\n}\n\n"
+            + "resource \"terraform_data\" \"x\" {\n  input = var.v\n}\n");
+    TerraformRunner runner =
+        new TerraformRunner(binary.get(), real, LogFolds.none(), new PrintWriter(log, true));
+
+    assertThat(runner.applyAll(dir).applied()).containsExactly("one");
+    assertThat(runner.applyAll(dir).unchanged()).containsExactly("one");
+
+    Files.writeString(
+        dir.resolve("one/main.tf"),
+        "resource \"nope\" \"y\" {}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> runner.applyAll(dir))
+        .isInstanceOf(TerraformRunner.StepFailed.class)
+        .hasMessageStartingWith(
+            "'terraform init -input=false' failed in module one (exit 1): Error: ")
+        .hasMessageNotContaining("\u001b")
+        .hasMessageNotContaining("│");
+  }
+
+  @Test
+  void plainLinesLoseColoursAndTheDiagnosticBox() {
+    assertThat(
+            TerraformRunner.plain(
+                "\u001b[31m│\u001b[0m \u001b[0m\u001b[1m\u001b[31mError: \u001b[0m\u001b[0m\u001b[1mBad"
+                    + " thing\u001b[0m"))
+        .isEqualTo("Error: Bad thing");
+    assertThat(List.of(TerraformRunner.plain("  Plan: 1 to add")))
+        .containsExactly("Plan: 1 to add");
   }
 }

@@ -27,8 +27,9 @@ import java.util.function.BiPredicate;
  * Renders one Zero platform's artifacts: per Terraform root module {@code versions.tf}, {@code
  * variables.tf} and one {@code <datastore>.tf} per ingested datastore; per dataset a live MERGE job
  * (and a forensic one where a consumer asks for it) under {@code merge/}; per ingested datastore
- * its staging tables' DDL under {@code staging/}; one Airflow DAG under {@code dags/}. Paths are
- * relative to the output directory and start with the platform's name.
+ * its staging tables' DDL under {@code staging/}; one Airflow DAG under {@code dags/}, and a second
+ * one running {@code zdp reconcile} when the platform asks for it. Paths are relative to the output
+ * directory and start with the platform's name.
  */
 public final class ZeroRenderer {
 
@@ -48,7 +49,8 @@ public final class ZeroRenderer {
           "zero/merge_live.sql.j2",
           "zero/merge_forensic.sql.j2",
           StagingTables.TEMPLATE,
-          "zero/dag.py.j2");
+          "zero/dag.py.j2",
+          "zero/reconcile_dag.py.j2");
 
   /** How far back a MERGE job re-reads staging below its watermark, for late changes. */
   static final long LOOKBACK_MS = 3_600_000L;
@@ -130,6 +132,21 @@ public final class ZeroRenderer {
             "zero/dag.py.j2",
             () -> dag,
             ZeroRenderer::text));
+    platform
+        .reconcile()
+        .ifPresent(
+            reconcile -> {
+              StrictMap context = shared.context();
+              context.put("dag_id", "zdp_" + platform.name() + "_reconcile");
+              context.put("interval_minutes", reconcile.intervalMinutes());
+              context.put("shard_size", shardSize.map(String::valueOf).orElse(""));
+              artifacts.add(
+                  new PendingArtifact(
+                      platform.name() + "/dags/zdp_" + platform.name() + "_reconcile.py",
+                      "zero/reconcile_dag.py.j2",
+                      () -> context,
+                      ZeroRenderer::text));
+            });
     return artifacts;
   }
 

@@ -7,6 +7,7 @@ import dev.zdp.model.Platform.ConfigProvider;
 import dev.zdp.model.Platform.ConnectSettings;
 import dev.zdp.model.Platform.IcebergSettings;
 import dev.zdp.model.Platform.KafkaSettings;
+import dev.zdp.model.Platform.ReconcileSettings;
 import dev.zdp.model.Platform.S3Settings;
 import dev.zdp.model.load.YamlNode.MapNode;
 import java.util.Optional;
@@ -41,16 +42,30 @@ final class PlatformBinder {
         fields
             .requiredMap("iceberg", "iceberg of platform '" + name + "'")
             .flatMap(f -> iceberg(f, name));
+    Optional<ReconcileSettings> reconcile =
+        fields
+            .map("reconcile", "reconcile of platform '" + name + "'")
+            .flatMap(PlatformBinder::reconcile);
+    boolean reconcileFailed = fields.has("reconcile") && reconcile.isEmpty();
     fields.finish();
     if (fields.failed()
         || type.isEmpty()
         || kafka.isEmpty()
         || connect.isEmpty()
-        || iceberg.isEmpty()) {
+        || iceberg.isEmpty()
+        || reconcileFailed) {
       return Optional.empty();
     }
     return Optional.of(
-        new Platform(name, type.get(), description, kafka.get(), connect.get(), iceberg.get()));
+        new Platform(
+            name, type.get(), description, kafka.get(), connect.get(), iceberg.get(), reconcile));
+  }
+
+  private static Optional<ReconcileSettings> reconcile(Fields f) {
+    int interval =
+        f.integer("intervalMinutes", ReconcileSettings.DEFAULT_INTERVAL_MINUTES, 5, 10_080);
+    f.finish();
+    return f.failed() ? Optional.empty() : Optional.of(new ReconcileSettings(interval));
   }
 
   private static Optional<KafkaSettings> kafka(Fields f) {
