@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +38,6 @@ import org.eclipse.jgit.lib.PersonIdent;
  * of those files and the ones no longer generated.
  */
 final class LiveRun {
-
-  /** How long the deploy waits for a connector to publish its new tables before signalling. */
-  private static final Duration SIGNAL_PUBLICATION_LIMIT = Duration.ofMinutes(3);
 
   private final ActionEnvironment env;
   private final PrintWriter out;
@@ -254,7 +250,7 @@ final class LiveRun {
       List<String> sent =
           new SnapshotSignalSender(
                   SnapshotSignalSender.fromEnvironment(env.variables()),
-                  SIGNAL_PUBLICATION_LIMIT,
+                  SnapshotSignalSender.PUBLICATION_LIMIT,
                   out)
               .send(signals);
       sent.forEach(line -> notes.add("Backfill: " + line + "."));

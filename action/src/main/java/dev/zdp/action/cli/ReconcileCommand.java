@@ -2,14 +2,18 @@ package dev.zdp.action.cli;
 
 import dev.zdp.action.deploy.LiveBranchClone;
 import dev.zdp.action.deploy.LogFolds;
+import dev.zdp.action.deploy.SnapshotSignalSender;
 import dev.zdp.action.deploy.TerraformRunner;
 import dev.zdp.action.engine.CannotRun;
 import dev.zdp.action.engine.CheckedModel;
+import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.action.engine.TemplatesAtCommit;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.OutputLock;
+import dev.zdp.generator.zero.SnapshotSignal;
+import dev.zdp.generator.zero.SnapshotSignals;
 import dev.zdp.model.Ecosystem;
 import dev.zdp.model.load.GitCommitSource;
 import dev.zdp.model.load.ModelSourceException;
@@ -23,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -60,6 +65,9 @@ final class ReconcileCommand implements Callable<Integer> {
 
   /** The cached clone, inside the output directory; no generated file starts with a dot. */
   static final String CLONE = ".zdp-repo";
+
+  /** The commit of the last successful run (applied and backfill asked for), in the output dir. */
+  static final String RECONCILED = ".zdp-reconciled";
 
   private final RuleRegistry rules;
   private final Map<String, String> environment;
@@ -251,6 +259,10 @@ final class ReconcileCommand implements Callable<Integer> {
       err.println("zdp: apply failed: " + e.getMessage());
       return ExitCodes.FINDINGS;
     }
+    if (!backfill(outDir, clone, modelDir, checked.model(), stdout, err)) {
+      return ExitCodes.FINDINGS;
+    }
+    Files.writeString(outDir.resolve(RECONCILED), clone.sha() + "\n");
     stdout.println(
         "zdp: "
             + (applied.applied().isEmpty()
@@ -261,6 +273,81 @@ final class ReconcileCommand implements Callable<Integer> {
                     + at));
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * After the applies: asks for an incremental snapshot of every table the commits since the last
+   * successful run add to a running capture, as the action's deploy does for a push, so the rows
+   * those tables already hold reach staging and the corpus. The last successful run's commit is
+   * kept in {@value #RECONCILED}; without it (a first run) there is nothing to compare with and
+   * nothing is signalled: captures that start now take an initial snapshot, and tables added to
+   * running captures by an earlier deploy were signalled by it. A signal's id comes from the new
+   * commit, so a run retried after a failure sends nothing twice. False (exit 1, the commit not
+   * recorded, so the next run tries again) when a signal cannot be sent.
+   */
+  private boolean backfill(
+      Path outDir,
+      LiveBranchClone clone,
+      Path modelDir,
+      dev.zdp.model.Model head,
+      PrintWriter stdout,
+      PrintWriter err)
+      throws IOException {
+    Path recorded = outDir.resolve(RECONCILED);
+    Optional<String> last =
+        Files.isRegularFile(recorded)
+            ? Optional.of(Files.readString(recorded).strip()).filter(sha -> !sha.isEmpty())
+            : Optional.empty();
+    if (last.isEmpty()) {
+      stdout.println(
+          "zdp: no incremental snapshot asked for: no earlier successful run is recorded in "
+              + recorded
+              + " (captures that start now take an initial snapshot)");
+      return true;
+    }
+    if (last.get().equals(clone.sha())) {
+      return true;
+    }
+    List<SnapshotSignal> signals;
+    try {
+      dev.zdp.model.Model base = ModelAtCommit.read(modelDir, last.get()).model();
+      signals =
+          SnapshotSignals.forAddedTables(base, head, clone.sha()).stream()
+              .filter(signal -> platform == null || signal.platform().name().equals(platform))
+              .toList();
+    } catch (ModelSourceException | RuntimeException e) {
+      stdout.println(
+          "zdp: no incremental snapshot asked for: the model of the last successful run ("
+              + shortSha(last.get())
+              + ") cannot be read ("
+              + e.getMessage()
+              + "); send a backfill by hand with zdp snapshot --base "
+              + shortSha(last.get())
+              + " --head "
+              + shortSha(clone.sha())
+              + " --send");
+      return true;
+    }
+    if (signals.isEmpty()) {
+      return true;
+    }
+    stdout.println(
+        "zdp: tables whose capture starts: compared with "
+            + shortSha(last.get())
+            + ", the last successful run");
+    try {
+      new SnapshotSignalSender(
+              SnapshotSignalSender.fromEnvironment(environment),
+              SnapshotSignalSender.PUBLICATION_LIMIT,
+              stdout)
+          .send(signals)
+          .forEach(line -> stdout.println("zdp: backfill: " + line));
+      return true;
+    } catch (SnapshotSignalSender.SendFailed e) {
+      stdout.flush();
+      err.println("zdp: " + e.getMessage());
+      return false;
+    }
   }
 
   /**

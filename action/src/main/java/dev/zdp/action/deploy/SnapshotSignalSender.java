@@ -39,6 +39,12 @@ public final class SnapshotSignalSender {
     }
   }
 
+  /**
+   * How long a deploy waits for a connector restarted with new tables to publish them before it
+   * signals: Connect restarts a connector within seconds, a rebalance can take minutes.
+   */
+  public static final Duration PUBLICATION_LIMIT = Duration.ofMinutes(3);
+
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final Databases databases;

@@ -2,6 +2,7 @@ package dev.zdp.action.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zdp.action.deploy.RealPostgres;
 import dev.zdp.action.fakes.FakeTerraform;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -165,6 +166,61 @@ class ReconcileCommandTest {
         .contains("zdp: zero/shard-002: no changes")
         .contains("zdp: applied zero/shard-001; the platform matches the model");
     assertThat(out.resolve("zero/shard-001/crm.tf")).content().contains("crm-db-2.acme.internal");
+  }
+
+  @Test
+  void aDatasetSunkOnARunningCaptureSinceTheLastRunIsBackfilledOnceAfterTheApply()
+      throws Exception {
+    try (RealPostgres postgres = RealPostgres.start(temp.resolve("postgres"))) {
+      // crm's connector runs; restarted with the new config it publishes addresses too
+      postgres.datastore(
+          "crm",
+          "zdp_zero_crm_pub",
+          List.of("CREATE TABLE public.addresses (id bigint PRIMARY KEY)"),
+          List.of("public.addresses"));
+      postgres.captureCrm(seed.getRepository().getWorkTree().toPath());
+      commitAndPush("crm's database");
+      Run first = reconcile();
+      assertThat(first.exitCode()).as(first.all()).isZero();
+      assertThat(first.out()).contains("no earlier successful run is recorded");
+      String recorded = seed.getRepository().resolve("HEAD").name();
+
+      edit(
+          "workspaces/churn.yaml",
+          "- {datastore: crm, dataset: consent_events}",
+          "- {datastore: crm, dataset: consent_events}\n"
+              + "        - {datastore: crm, dataset: addresses}");
+      commitAndPush("sink crm.addresses");
+      Files.writeString(seed.getRepository().getWorkTree().toPath().resolve("NOTES.md"), "notes\n");
+      commitAndPush("notes");
+
+      // without the connector's credential the signal cannot be sent: exit 1, retried next run
+      Run failed = reconcile();
+      assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+      assertThat(failed.err()).contains("TF_VAR_crm_db_user and TF_VAR_crm_db_password");
+      assertThat(postgres.signals("crm")).isEmpty();
+
+      env.put("TF_VAR_crm_db_user", RealPostgres.CONNECTOR_USER);
+      env.put("TF_VAR_crm_db_password", RealPostgres.CONNECTOR_PASSWORD);
+      Run sent = reconcile();
+
+      assertThat(sent.exitCode()).as(sent.all()).isZero();
+      assertThat(sent.out())
+          .contains(
+              "zdp: tables whose capture starts: compared with "
+                  + recorded.substring(0, 7)
+                  + ", the last successful run")
+          .contains("zdp: backfill: zero-crm-source: incremental snapshot of public.addresses");
+      assertThat(sent.all()).doesNotContain(RealPostgres.CONNECTOR_PASSWORD);
+      List<String> signals = postgres.signals("crm");
+      assertThat(signals)
+          .singleElement()
+          .satisfies(row -> assertThat(row).contains("[\"public\\\\.addresses\"]"));
+
+      Run again = reconcile();
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(postgres.signals("crm")).as("nothing signalled twice").isEqualTo(signals);
+    }
   }
 
   @Test
