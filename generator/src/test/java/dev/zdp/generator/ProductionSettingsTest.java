@@ -66,7 +66,11 @@ class ProductionSettingsTest {
     assertThat(config(artifacts, "crm_sink", "config"))
         .containsEntry("key.converter.replace.null.with.default", "false")
         .containsEntry("value.converter.replace.null.with.default", "false")
-        .containsEntry("transforms.unwrap.replace.null.with.default", "false");
+        .containsEntry("transforms.unwrap.replace.null.with.default", "false")
+        // the sink and its KafkaMetadataTransform read a null as the schema's default
+        // (apache/iceberg#17652): zdp's transform drops the defaults after unwrap, before them
+        .containsEntry("transforms", "unwrap,nulls,kafka")
+        .containsEntry("transforms.nulls.type", "dev.zdp.connect.transforms.DropSchemaDefaults");
   }
 
   @Test

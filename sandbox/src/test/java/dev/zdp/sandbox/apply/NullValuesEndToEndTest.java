@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An explicit NULL in a column that has a DEFAULT must stay NULL: Kafka's JsonConverter and
  * Debezium's ExtractNewRecordState substitute the default unless the generated connectors say
- * {@code replace.null.with.default=false}. Rows inserted with NULLs before the capture starts
+ * {@code replace.null.with.default=false}, and the Iceberg sink does unless zdp's
+ * DropSchemaDefaults transform (connect-transforms) removes the defaults from the schema first. Rows inserted with NULLs before the capture starts
  * (snapshot) and rows updated to NULL while it streams are compared, value by value, with the
  * source table: in the topic (what the source's settings fix) and in the corpus. Also checks the
  * heartbeat topic receives heartbeats. One stack start for the class.
@@ -127,11 +128,6 @@ class NullValuesEndToEndTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "Known gap, reported: the Iceberg sink 1.12.0 converts records with Struct.get(Field)"
-          + " (RecordConverter), which returns the Connect schema's default for a null value, so"
-          + " staging and the corpus get the column's DEFAULT although the topic holds NULL. No"
-          + " connector setting avoids it; enable this test once the sink reads without defaults.")
   void aColumnWithADefaultSetToNullReadsNullInTheCorpus() {
     assertThat(corpus(CORPUS)).as("the corpus, value by value").isEqualTo(EXPECTED);
   }
