@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
  * An explicit NULL in a column that has a DEFAULT must stay NULL: Kafka's JsonConverter and
  * Debezium's ExtractNewRecordState substitute the default unless the generated connectors say
  * {@code replace.null.with.default=false}, and the Iceberg sink does unless zdp's
- * DropSchemaDefaults transform (connect-transforms) removes the defaults from the schema first. Rows inserted with NULLs before the capture starts
- * (snapshot) and rows updated to NULL while it streams are compared, value by value, with the
- * source table: in the topic (what the source's settings fix) and in the corpus. Also checks the
- * heartbeat topic receives heartbeats. One stack start for the class.
+ * DropSchemaDefaults transform (connect-transforms) removes the defaults from the schema first.
+ * Rows inserted with NULLs before the capture starts (snapshot) and rows updated to NULL while it
+ * streams are compared, value by value, with the source table: in the topic (what the source's
+ * settings fix) and in the corpus. Also checks the heartbeat topic receives heartbeats. One stack
+ * start for the class.
  */
 class NullValuesEndToEndTest {
   private static final Path MODEL = Path.of("src/test/resources/e2e-nulls/model");
