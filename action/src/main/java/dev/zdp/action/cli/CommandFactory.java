@@ -34,6 +34,9 @@ final class CommandFactory implements IFactory {
     if (type == PlanCommand.class) {
       return type.cast(new PlanCommand(rules));
     }
+    if (type == StatusCommand.class) {
+      return type.cast(new StatusCommand(rules, environment));
+    }
     if (type == SnapshotCommand.class) {
       return type.cast(new SnapshotCommand(rules, environment));
     }

@@ -26,6 +26,21 @@ record Zdp(int exitCode, String out, String err) {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs zdp in the process environment {@code environment} instead of this process's. */
+  static Zdp runIn(java.util.Map<String, String> environment, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            environment,
+            java.nio.file.Path.of("").toAbsolutePath(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Zdp(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
   /** The lines printed to stderr. */
   java.util.List<String> errLines() {
     return err.lines().toList();

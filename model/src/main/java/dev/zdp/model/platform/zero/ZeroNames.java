@@ -159,6 +159,16 @@ public final class ZeroNames {
     return platform.name() + "-" + datastore.name() + "-sink";
   }
 
+  /**
+   * Whether {@code connector} is named as Zero names the connectors of {@code platform} ({@code
+   * <platform>-<datastore>-source} or {@code -sink}): one zdp generates or once generated.
+   */
+  public static boolean isConnectorOf(Platform platform, String connector) {
+    return connector.startsWith(platform.name() + "-")
+        && (connector.endsWith("-source") || connector.endsWith("-sink"))
+        && connector.length() > platform.name().length() + "-x-sink".length() - 1;
+  }
+
   // ---------------------------------------------------------------- PostgreSQL
 
   /**

@@ -1,0 +1,118 @@
+package dev.zdp.action.cli;
+
+import dev.zdp.action.engine.CannotRun;
+import dev.zdp.action.engine.CheckedModel;
+import dev.zdp.action.engine.UserTemplates;
+import dev.zdp.action.status.PlatformStatus;
+import dev.zdp.action.status.StatusReport;
+import dev.zdp.action.status.Variables;
+import dev.zdp.generator.GenerationException;
+import dev.zdp.model.load.DirectorySource;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.validator.RuleRegistry;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zdp status}: compares the running platform with what {@code generate} renders for the
+ * model, through the endpoints Terraform would use.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = ZdpVersion.class,
+    description =
+        "Report the health and drift of the deployed platform: connectors running as the model"
+            + " renders them.",
+    footer = {
+      "",
+      "Endpoints and credentials are the generated Terraform variables: the model's values,"
+          + " overridden by TF_VAR_<name> in the environment, then each --var-file, then each"
+          + " --var.",
+      "Exit codes: 0 healthy and without drift, 1 findings (an unreachable endpoint included),"
+          + " 2 could not run (bad arguments, unreadable model or --var-file)."
+    })
+final class StatusCommand implements Callable<Integer> {
+
+  private final RuleRegistry rules;
+  private final Map<String, String> environment;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
+  Path model;
+
+  @Option(
+      names = "--var-file",
+      paramLabel = "FILE",
+      description =
+          "A tfvars file of variable values (name = \"value\"), as terraform -var-file;"
+              + " repeatable.")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Option(
+      names = "--var",
+      paramLabel = "NAME=VALUE",
+      description = "One variable's value, as terraform -var; repeatable.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--verbose", description = "Show stack traces of failures.")
+  boolean verbose;
+
+  StatusCommand(RuleRegistry rules, Map<String, String> environment) {
+    this.rules = rules;
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws ModelSourceException {
+    Choices.check("--format", format, StatusReport.FORMATS);
+    Variables overrides = Variables.read(environment, varFiles, vars);
+    PrintWriter stderr = spec.commandLine().getErr();
+    CheckedModel checked = CheckedModel.read(new DirectorySource(model), rules);
+    if (!checked.reportTo(stderr, "the status was not checked")) {
+      return ExitCodes.CANNOT_RUN;
+    }
+    UserTemplates templates = UserTemplates.onDisk(model);
+    SortedMap<String, byte[]> rendered;
+    try {
+      rendered =
+          Generators.render(
+              Generators.withShardSize(null), checked.model(), templates, model.toString());
+    } catch (GenerationException e) {
+      throw new CannotRun("cannot render the model in " + model + ": " + e.getMessage(), e);
+    }
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    StatusReport report = PlatformStatus.check(checked.model(), rendered, overrides, http);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(report.render(format));
+    stdout.flush();
+    return report.healthy() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.zdp.action.status;
+
+import dev.zdp.model.Model;
+import dev.zdp.model.Platform;
+import dev.zdp.model.platform.IntentionGraph;
+import dev.zdp.model.platform.PlatformIntentions;
+import dev.zdp.model.platform.zero.ZeroNames;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Compares a running platform with what {@code generate} renders for the model: health (each
+ * connector and task RUNNING) and drift (configs changed by hand, connectors missing or no longer
+ * generated). An endpoint that cannot be reached is a finding, never a failure.
+ */
+public final class PlatformStatus {
+
+  /** Keys whose values are not shown even when the model does not render them as secrets. */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)password|secret|token|credential|sasl\\.jaas|key\\.id|access\\.key");
+
+  private PlatformStatus() {}
+
+  /**
+   * Checks every Zero platform of {@code model}.
+   *
+   * @param rendered what {@code generate} renders for the model, without shards, by path
+   */
+  public static StatusReport check(
+      Model model, SortedMap<String, byte[]> rendered, Variables overrides, HttpClient http) {
+    List<Finding> findings = new ArrayList<>();
+    SortedMap<String, SortedMap<String, Integer>> checked = new TreeMap<>();
+    for (PlatformIntentions intentions : IntentionGraph.of(model).platforms()) {
+      Platform platform = intentions.platform();
+      SortedMap<String, byte[]> files = new TreeMap<>();
+      String prefix = platform.name() + "/";
+      rendered.forEach(
+          (path, bytes) -> {
+            if (path.startsWith(prefix)
+                && path.endsWith(".tf")
+                && path.indexOf('/', prefix.length()) < 0) {
+              files.put(path, bytes);
+            }
+          });
+      if (files.isEmpty()) {
+        continue;
+      }
+      Generated generated = Generated.read(platform.name(), files, overrides);
+      SortedMap<String, Integer> counts = new TreeMap<>();
+      counts.put("connectors", generated.connectors().size());
+      checked.put(platform.name(), counts);
+      findings.addAll(connectors(platform, generated, http));
+    }
+    return new StatusReport(findings, checked);
+  }
+
+  private static List<Finding> connectors(Platform platform, Generated generated, HttpClient http) {
+    String url = generated.variables().getOrDefault("connect_url", platform.connect().url());
+    Optional<ZeroNames.CredentialVariables> credential =
+        platform.connect().credential().map(ZeroNames::credentialVariables);
+    ConnectApi connect =
+        new ConnectApi(
+            http,
+            url,
+            credential.map(c -> generated.variables().get(c.user())),
+            credential.map(c -> generated.variables().get(c.password())));
+    SortedMap<String, ConnectApi.Live> live;
+    try {
+      live = connect.connectors();
+    } catch (ConnectApi.Unreachable e) {
+      return List.of(
+          new Finding(
+              platform.name(),
+              Finding.UNREACHABLE,
+              "connect " + url,
+              "Kafka Connect cannot be read: " + e.getMessage(),
+              "check that Connect runs and that connect_url is its REST endpoint"
+                  + " (--var connect_url=URL or --var-file)"));
+    }
+    List<Finding> findings = new ArrayList<>();
+    String apply = "terraform apply in " + generated.module() + "/ (the generated root module)";
+    generated
+        .connectors()
+        .forEach(
+            (name, expected) -> {
+              ConnectApi.Live running = live.get(name);
+              String object = "connector " + name;
+              if (running == null) {
+                findings.add(
+                    new Finding(
+                        platform.name(),
+                        Finding.DRIFT,
+                        object,
+                        "the model generates it ("
+                            + expected.file()
+                            + ") but Connect has no such connector",
+                        "create it: " + apply));
+                return;
+              }
+              findings.addAll(health(platform, connect, object, name, running));
+              findings.addAll(drift(platform, object, expected, running.config(), apply));
+            });
+    live.keySet().stream()
+        .filter(name -> ZeroNames.isConnectorOf(platform, name))
+        .filter(name -> !generated.connectors().containsKey(name))
+        .forEach(
+            name ->
+                findings.add(
+                    new Finding(
+                        platform.name(),
+                        Finding.DRIFT,
+                        "connector " + name,
+                        "Connect runs it but the model no longer generates it",
+                        "delete it: curl -X DELETE "
+                            + connect.url("connectors/" + name)
+                            + " (terraform apply does it when the connector is in its state)")));
+    return findings;
+  }
+
+  private static List<Finding> health(
+      Platform platform, ConnectApi connect, String object, String name, ConnectApi.Live running) {
+    List<Finding> findings = new ArrayList<>();
+    String status = "curl " + connect.url("connectors/" + name + "/status");
+    ConnectApi.State state = running.connector();
+    switch (state.state()) {
+      case "RUNNING" -> {}
+      case "PAUSED", "STOPPED" ->
+          findings.add(
+              new Finding(
+                  platform.name(),
+                  Finding.HEALTH,
+                  object,
+                  "the connector is " + state.state(),
+                  "resume it: curl -X PUT " + connect.url("connectors/" + name + "/resume")));
+      default ->
+          findings.add(
+              new Finding(
+                  platform.name(),
+                  Finding.HEALTH,
+                  object,
+                  "the connector is " + state.state() + state.trace().map(t -> ": " + t).orElse(""),
+                  "see its trace: "
+                      + status
+                      + "; restart it: curl -X POST "
+                      + connect.url(
+                          "connectors/" + name + "/restart?includeTasks=true&onlyFailed=true")));
+    }
+    if (running.tasks().isEmpty() && state.state().equals("RUNNING")) {
+      findings.add(
+          new Finding(
+              platform.name(),
+              Finding.HEALTH,
+              object,
+              "the connector runs no task",
+              "see why: " + status));
+    }
+    for (ConnectApi.Task task : running.tasks()) {
+      String taskState = task.state().state();
+      if (taskState.equals("RUNNING") || taskState.equals(state.state())) {
+        continue; // a paused connector's tasks are paused: one finding says it
+      }
+      findings.add(
+          new Finding(
+              platform.name(),
+              Finding.HEALTH,
+              object + " task " + task.id(),
+              "the task is " + taskState + task.state().trace().map(t -> ": " + t).orElse(""),
+              "see its trace: curl "
+                  + connect.url("connectors/" + name + "/tasks/" + task.id() + "/status")
+                  + "; restart it: curl -X POST "
+                  + connect.url("connectors/" + name + "/tasks/" + task.id() + "/restart")));
+    }
+    return findings;
+  }
+
+  /** Keys changed, missing or added by hand; a secret's presence only. */
+  static List<Finding> drift(
+      Platform platform,
+      String object,
+      Generated.Connector expected,
+      Map<String, String> live,
+      String apply) {
+    List<Finding> findings = new ArrayList<>();
+    String fix = "put the rendered config back (" + apply + "), or change the model";
+    Set<String> keys = new TreeSet<>(expected.config().keySet());
+    keys.addAll(live.keySet());
+    for (String key : keys) {
+      String want = expected.config().get(key);
+      String have = live.get(key);
+      boolean secret = expected.sensitive().contains(key) || SECRET_KEY.matcher(key).find();
+      String problem;
+      if (want == null) {
+        problem =
+            "key '"
+                + key
+                + "' is set by hand"
+                + (secret ? "" : " to '" + have + "'")
+                + "; the model does not render it";
+      } else if (have == null) {
+        problem =
+            "key '"
+                + key
+                + "' is missing"
+                + (secret ? " (a credential)" : "; the model renders '" + want + "'");
+      } else if (!secret && !want.equals(have)) {
+        problem = "key '" + key + "' is '" + have + "'; the model renders '" + want + "'";
+      } else {
+        continue;
+      }
+      findings.add(new Finding(platform.name(), Finding.DRIFT, object, problem, fix));
+    }
+    return findings;
+  }
+}
