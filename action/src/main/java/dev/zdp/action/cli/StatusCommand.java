@@ -5,6 +5,7 @@ import dev.zdp.action.engine.CheckedModel;
 import dev.zdp.action.engine.UserTemplates;
 import dev.zdp.action.status.PlatformStatus;
 import dev.zdp.action.status.StatusReport;
+import dev.zdp.action.status.TopicReader;
 import dev.zdp.action.status.Variables;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.model.load.DirectorySource;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ZdpVersion.class,
     description =
-        "Report the health and drift of the deployed platform: connectors running as the model"
-            + " renders them.",
+        "Report the health and drift of the deployed platform: connectors and topics as the"
+            + " model renders them.",
     footer = {
       "",
       "Endpoints and credentials are the generated Terraform variables: the model's values,"
@@ -47,6 +48,7 @@ final class StatusCommand implements Callable<Integer> {
 
   private final RuleRegistry rules;
   private final Map<String, String> environment;
+  private final TopicReader topics;
 
   @Spec CommandSpec spec;
 
@@ -81,9 +83,10 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces of failures.")
   boolean verbose;
 
-  StatusCommand(RuleRegistry rules, Map<String, String> environment) {
+  StatusCommand(RuleRegistry rules, Map<String, String> environment, TopicReader topics) {
     this.rules = rules;
     this.environment = environment;
+    this.topics = topics;
   }
 
   @Override
@@ -109,7 +112,7 @@ final class StatusCommand implements Callable<Integer> {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    StatusReport report = PlatformStatus.check(checked.model(), rendered, overrides, http);
+    StatusReport report = PlatformStatus.check(checked.model(), rendered, overrides, http, topics);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(report.render(format));
     stdout.flush();

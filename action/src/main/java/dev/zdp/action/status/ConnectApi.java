@@ -36,13 +36,6 @@ final class ConnectApi {
   /** One task. */
   record Task(int id, State state) {}
 
-  /** Connect cannot be reached or answered other than Connect would. */
-  static final class Unreachable extends Exception {
-    Unreachable(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
   private final HttpClient http;
   private final URI base;
   private final Optional<String> authorization;

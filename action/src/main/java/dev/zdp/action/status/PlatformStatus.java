@@ -33,9 +33,15 @@ public final class PlatformStatus {
    * Checks every Zero platform of {@code model}.
    *
    * @param rendered what {@code generate} renders for the model, without shards, by path
+   * @param http how Kafka Connect's REST API is called
+   * @param topics how the Kafka cluster's topics are read
    */
   public static StatusReport check(
-      Model model, SortedMap<String, byte[]> rendered, Variables overrides, HttpClient http) {
+      Model model,
+      SortedMap<String, byte[]> rendered,
+      Variables overrides,
+      HttpClient http,
+      TopicReader topics) {
     List<Finding> findings = new ArrayList<>();
     SortedMap<String, SortedMap<String, Integer>> checked = new TreeMap<>();
     for (PlatformIntentions intentions : IntentionGraph.of(model).platforms()) {
@@ -56,8 +62,10 @@ public final class PlatformStatus {
       Generated generated = Generated.read(platform.name(), files, overrides);
       SortedMap<String, Integer> counts = new TreeMap<>();
       counts.put("connectors", generated.connectors().size());
+      counts.put("topics", generated.topics().size());
       checked.put(platform.name(), counts);
       findings.addAll(connectors(platform, generated, http));
+      findings.addAll(topics(platform, generated, topics));
     }
     return new StatusReport(findings, checked);
   }
@@ -75,7 +83,7 @@ public final class PlatformStatus {
     SortedMap<String, ConnectApi.Live> live;
     try {
       live = connect.connectors();
-    } catch (ConnectApi.Unreachable e) {
+    } catch (Unreachable e) {
       return List.of(
           new Finding(
               platform.name(),
@@ -106,7 +114,14 @@ public final class PlatformStatus {
                 return;
               }
               findings.addAll(health(platform, connect, object, name, running));
-              findings.addAll(drift(platform, object, expected, running.config(), apply));
+              findings.addAll(
+                  keys(
+                      platform,
+                      object,
+                      expected.config(),
+                      expected.sensitive(),
+                      running.config(),
+                      "put the rendered config back (" + apply + "), or change the model"));
             });
     live.keySet().stream()
         .filter(name -> ZeroNames.isConnectorOf(platform, name))
@@ -122,6 +137,88 @@ public final class PlatformStatus {
                         "delete it: curl -X DELETE "
                             + connect.url("connectors/" + name)
                             + " (terraform apply does it when the connector is in its state)")));
+    return findings;
+  }
+
+  private static List<Finding> topics(Platform platform, Generated generated, TopicReader reader) {
+    SortedMap<String, TopicReader.Topic> live;
+    String servers = generated.variables().getOrDefault("kafka_bootstrap_servers", "");
+    try {
+      live =
+          reader.read(
+              platform,
+              generated.variables(),
+              name -> generated.topics().containsKey(name) || ZeroNames.isTopicOf(platform, name));
+    } catch (Unreachable e) {
+      return List.of(
+          new Finding(
+              platform.name(),
+              Finding.UNREACHABLE,
+              "kafka " + servers,
+              "the Kafka cluster's topics cannot be read: " + e.getMessage(),
+              "check that Kafka runs and that kafka_bootstrap_servers names its brokers"
+                  + " (--var kafka_bootstrap_servers=HOST:PORT or --var-file)"));
+    }
+    List<Finding> findings = new ArrayList<>();
+    String apply = "terraform apply in " + generated.module() + "/ (the generated root module)";
+    generated
+        .topics()
+        .forEach(
+            (name, expected) -> {
+              String object = "topic " + name;
+              TopicReader.Topic running = live.get(name);
+              if (running == null) {
+                findings.add(
+                    new Finding(
+                        platform.name(),
+                        Finding.DRIFT,
+                        object,
+                        "the model generates it ("
+                            + expected.file()
+                            + ") but the cluster has no such topic",
+                        "create it: " + apply));
+                return;
+              }
+              if (running.partitions() != expected.partitions()) {
+                findings.add(
+                    new Finding(
+                        platform.name(),
+                        Finding.DRIFT,
+                        object,
+                        "it has "
+                            + running.partitions()
+                            + " partitions; the model renders "
+                            + expected.partitions(),
+                        running.partitions() < expected.partitions()
+                            ? "add partitions: " + apply
+                            : "Kafka cannot remove partitions: "
+                                + apply
+                                + " re-creates the topic (its retained changes are lost),"
+                                + " or change the model"));
+              }
+              findings.addAll(
+                  keys(
+                      platform,
+                      object,
+                      expected.config(),
+                      Set.of(),
+                      running.config(),
+                      "put the rendered config back (" + apply + "), or change the model"));
+            });
+    live.keySet().stream()
+        .filter(name -> !generated.topics().containsKey(name))
+        .forEach(
+            name ->
+                findings.add(
+                    new Finding(
+                        platform.name(),
+                        Finding.DRIFT,
+                        "topic " + name,
+                        "the cluster has it but the model no longer generates it",
+                        "delete it once nothing reads it: kafka-topics.sh --bootstrap-server "
+                            + servers
+                            + " --delete --topic "
+                            + name)));
     return findings;
   }
 
@@ -182,20 +279,20 @@ public final class PlatformStatus {
   }
 
   /** Keys changed, missing or added by hand; a secret's presence only. */
-  static List<Finding> drift(
+  private static List<Finding> keys(
       Platform platform,
       String object,
-      Generated.Connector expected,
+      Map<String, String> rendered,
+      Set<String> sensitive,
       Map<String, String> live,
-      String apply) {
+      String fix) {
     List<Finding> findings = new ArrayList<>();
-    String fix = "put the rendered config back (" + apply + "), or change the model";
-    Set<String> keys = new TreeSet<>(expected.config().keySet());
+    Set<String> keys = new TreeSet<>(rendered.keySet());
     keys.addAll(live.keySet());
     for (String key : keys) {
-      String want = expected.config().get(key);
+      String want = rendered.get(key);
       String have = live.get(key);
-      boolean secret = expected.sensitive().contains(key) || SECRET_KEY.matcher(key).find();
+      boolean secret = sensitive.contains(key) || SECRET_KEY.matcher(key).find();
       String problem;
       if (want == null) {
         problem =

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zdp.action.status.FakeConnect;
+import dev.zdp.action.status.FakePlatform;
+import dev.zdp.action.status.TopicReader;
+import dev.zdp.action.status.Unreachable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,7 @@ class StatusCommandTest {
   private static final String SINK = "zero-shop-sink";
 
   @TempDir Path temp;
-  private FakeConnect connect;
+  private FakePlatform connect;
 
   /** Acme's six connectors running as generate renders them. */
   @BeforeEach
@@ -38,7 +40,7 @@ class StatusCommandTest {
                 files.put("zero/" + path, bytes);
               }
             });
-    connect = FakeConnect.start();
+    connect = FakePlatform.start();
     connect.deploy("zero", files, Map.of());
   }
 
@@ -52,18 +54,18 @@ class StatusCommandTest {
         new java.util.ArrayList<>(
             List.of("status", "--model", MODEL, "--var", "connect_url=" + connect.url()));
     args.addAll(List.of(more));
-    return Zdp.runIn(Map.of(), args.toArray(String[]::new));
+    return Zdp.runIn(Map.of(), connect.topicReader(), args.toArray(String[]::new));
   }
 
   private void edit(String name, String key, String value) {
-    FakeConnect.Connector c = connect.get(name);
+    FakePlatform.Connector c = connect.get(name);
     SortedMap<String, String> config = new TreeMap<>(c.config());
     if (value == null) {
       config.remove(key);
     } else {
       config.put(key, value);
     }
-    connect.put(name, new FakeConnect.Connector(config, c.state(), c.tasks()));
+    connect.put(name, new FakePlatform.Connector(config, c.state(), c.tasks()));
   }
 
   @Test
@@ -71,15 +73,16 @@ class StatusCommandTest {
     Zdp zdp = status();
 
     assertThat(zdp.exitCode()).as(zdp.err()).isZero();
-    assertThat(zdp.out()).isEqualTo("healthy, without drift: 6 connectors of 1 platform\n");
+    assertThat(zdp.out())
+        .isEqualTo("healthy, without drift: 6 connectors, 18 topics of 1 platform\n");
   }
 
   @Test
   void aPausedConnectorAndAFailedTaskSayHowToSeeAndFixThem() {
-    FakeConnect.Connector source = connect.get(SOURCE);
-    connect.put(SOURCE, new FakeConnect.Connector(source.config(), "PAUSED", List.of("PAUSED")));
-    FakeConnect.Connector sink = connect.get(SINK);
-    connect.put(SINK, new FakeConnect.Connector(sink.config(), "RUNNING", List.of("FAILED")));
+    FakePlatform.Connector source = connect.get(SOURCE);
+    connect.put(SOURCE, new FakePlatform.Connector(source.config(), "PAUSED", List.of("PAUSED")));
+    FakePlatform.Connector sink = connect.get(SINK);
+    connect.put(SINK, new FakePlatform.Connector(sink.config(), "RUNNING", List.of("FAILED")));
 
     Zdp zdp = status();
 
@@ -92,7 +95,7 @@ class StatusCommandTest {
                     + " org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
                     + "  fix: see its trace: curl %1$s/connectors/zero-shop-sink/tasks/0/status;"
                     + " restart it: curl -X POST %1$s/connectors/zero-shop-sink/tasks/0/restart\n"
-                    + "2 findings (2 health) in 6 connectors of 1 platform\n")
+                    + "2 findings (2 health) in 6 connectors, 18 topics of 1 platform\n")
                 .formatted(connect.url()));
   }
 
@@ -112,7 +115,7 @@ class StatusCommandTest {
         .contains(
             "zero: connector zero-shop-sink [drift]: key 'errors.tolerance' is set by hand to"
                 + " 'all'; the model does not render it\n")
-        .endsWith("2 findings (2 drift) in 6 connectors of 1 platform\n");
+        .endsWith("2 findings (2 drift) in 6 connectors, 18 topics of 1 platform\n");
   }
 
   @Test
@@ -131,7 +134,7 @@ class StatusCommandTest {
 
   @Test
   void aMissingConnectorAndOneNoLongerGeneratedAreDrift() throws Exception {
-    FakeConnect.Connector source = connect.get(SOURCE);
+    FakePlatform.Connector source = connect.get(SOURCE);
     connect.remove(SOURCE);
     connect.put("zero-gone-source", source);
     connect.put("someone-elses-connector", source);
@@ -166,7 +169,7 @@ class StatusCommandTest {
     assertThat(zdp.exitCode()).isEqualTo(1);
     assertThat(zdp.out())
         .isEqualTo(
-            "## zdp status\n\n❌ 1 finding (1 drift) in 6 connectors of 1 platform\n\n"
+            "## zdp status\n\n❌ 1 finding (1 drift) in 6 connectors, 18 topics of 1 platform\n\n"
                 + "| platform | object | kind | what is wrong | what to do |\n"
                 + "|---|---|---|---|---|\n"
                 + "| zero | connector zero-shop-sink | drift | key 'tasks.max' is '4'; the model"
@@ -179,7 +182,15 @@ class StatusCommandTest {
     String url = connect.url();
     connect.close();
 
-    Zdp zdp = Zdp.runIn(Map.of(), "status", "--model", MODEL, "--var", "connect_url=" + url);
+    Zdp zdp =
+        Zdp.runIn(
+            Map.of(),
+            connect.topicReader(),
+            "status",
+            "--model",
+            MODEL,
+            "--var",
+            "connect_url=" + url);
 
     assertThat(zdp.exitCode()).isEqualTo(1);
     assertThat(zdp.err()).isEmpty();
@@ -188,7 +199,7 @@ class StatusCommandTest {
             ("zero: connect %s [unreachable]: Kafka Connect cannot be read: the connection was"
                     + " refused\n  fix: check that Connect runs and that connect_url is its REST"
                     + " endpoint (--var connect_url=URL or --var-file)\n"
-                    + "1 finding (1 unreachable) in 6 connectors of 1 platform\n")
+                    + "1 finding (1 unreachable) in 6 connectors, 18 topics of 1 platform\n")
                 .formatted(url));
   }
 
@@ -200,10 +211,11 @@ class StatusCommandTest {
         Files.writeString(temp.resolve("b.tfvars"), "connect_url = \"http://127.0.0.1:1\"\n");
     Map<String, String> environment = Map.of("TF_VAR_connect_url", "http://127.0.0.1:2");
 
-    Zdp fromEnvironment = Zdp.runIn(environment, "status", "--model", MODEL);
+    Zdp fromEnvironment = Zdp.runIn(environment, connect.topicReader(), "status", "--model", MODEL);
     Zdp fromFile =
         Zdp.runIn(
             environment,
+            connect.topicReader(),
             "status",
             "--model",
             MODEL,
@@ -214,6 +226,7 @@ class StatusCommandTest {
     Zdp fromVar =
         Zdp.runIn(
             environment,
+            connect.topicReader(),
             "status",
             "--model",
             MODEL,
@@ -225,6 +238,78 @@ class StatusCommandTest {
     assertThat(fromEnvironment.out()).contains("connect http://127.0.0.1:2 [unreachable]");
     assertThat(fromFile.exitCode()).as(fromFile.out()).isZero();
     assertThat(fromVar.out()).contains("connect http://127.0.0.1:3 [unreachable]");
+  }
+
+  @Test
+  void topicsDeletedResizedReconfiguredOrNoLongerGeneratedAreDrift() {
+    String orders = "zero.shop.sales.orders";
+    TopicReader.Topic topic = connect.topic(orders);
+    connect.putTopic("zero.crm.public.customers", null);
+    connect.putTopic(
+        orders,
+        new TopicReader.Topic(
+            topic.partitions() + 2,
+            new TreeMap<>(Map.of("cleanup.policy", "compact", "retention.ms", "1000"))));
+    connect.putTopic("zero.gone.public.things", topic);
+    connect.putTopic("connect-offsets", topic);
+
+    Zdp zdp = status();
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .isEqualTo(
+            ("zero: topic zero.crm.public.customers [drift]: the model generates it (zero/crm.tf)"
+                    + " but the cluster has no such topic\n"
+                    + "  fix: create it: terraform apply in zero/ (the generated root module)\n"
+                    + "zero: topic zero.gone.public.things [drift]: the cluster has it but the model"
+                    + " no longer generates it\n"
+                    + "  fix: delete it once nothing reads it: kafka-topics.sh --bootstrap-server"
+                    + " kafka-1.acme.internal:9093,kafka-2.acme.internal:9093 --delete --topic"
+                    + " zero.gone.public.things\n"
+                    + "zero: topic %1$s [drift]: it has %2$d partitions; the model renders %3$d\n"
+                    + "  fix: Kafka cannot remove partitions: terraform apply in zero/ (the generated"
+                    + " root module) re-creates the topic (its retained changes are lost), or change"
+                    + " the model\n"
+                    + "zero: topic %1$s [drift]: key 'cleanup.policy' is 'compact'; the model"
+                    + " renders 'delete'\n"
+                    + "  fix: put the rendered config back (terraform apply in zero/ (the generated"
+                    + " root module)), or change the model\n"
+                    + "zero: topic %1$s [drift]: key 'retention.ms' is set by hand to '1000'; the"
+                    + " model does not render it\n"
+                    + "  fix: put the rendered config back (terraform apply in zero/ (the generated"
+                    + " root module)), or change the model\n"
+                    + "5 findings (5 drift) in 6 connectors, 18 topics of 1 platform\n")
+                .formatted(orders, topic.partitions() + 2, topic.partitions()));
+  }
+
+  @Test
+  void anUnreachableKafkaIsAFindingAndConnectIsStillChecked() {
+    FakePlatform.Connector source = connect.get(SOURCE);
+    connect.put(SOURCE, new FakePlatform.Connector(source.config(), "PAUSED", List.of("PAUSED")));
+    TopicReader down =
+        (platform, variables, wanted) -> {
+          throw new Unreachable("Timed out waiting for a node assignment", null);
+        };
+
+    Zdp zdp =
+        Zdp.runIn(
+            Map.of(),
+            down,
+            "status",
+            "--model",
+            MODEL,
+            "--var",
+            "connect_url=" + connect.url(),
+            "--format",
+            "json");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains("\"object\" : \"connector zero-crm-source\"")
+        .contains("\"object\" : \"kafka kafka-1.acme.internal:9093,kafka-2.acme.internal:9093\"")
+        .contains(
+            "\"problem\" : \"the Kafka cluster's topics cannot be read: Timed out waiting for a"
+                + " node assignment\"");
   }
 
   @Test

@@ -26,14 +26,22 @@ record Zdp(int exitCode, String out, String err) {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** Runs zdp in the process environment {@code environment} instead of this process's. */
-  static Zdp runIn(java.util.Map<String, String> environment, String... args) {
+  /**
+   * Runs zdp in the process environment {@code environment} instead of this process's, with {@code
+   * topics} standing in for Kafka.
+   */
+  static Zdp runIn(
+      java.util.Map<String, String> environment,
+      dev.zdp.action.status.TopicReader topics,
+      String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.run(
+            RuleRegistry.builtIn(),
             environment,
             java.nio.file.Path.of("").toAbsolutePath(),
+            topics,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);

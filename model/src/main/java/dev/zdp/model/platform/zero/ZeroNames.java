@@ -126,6 +126,16 @@ public final class ZeroNames {
     return SIGNAL_SCHEMA + "." + SIGNAL_TABLE;
   }
 
+  /**
+   * Whether {@code topic} is named as Zero names the topics of {@code platform}: a datastore's
+   * ({@code <platform>.<datastore>...}) or its heartbeats ({@code
+   * __debezium-heartbeat.<platform>.<datastore>}).
+   */
+  public static boolean isTopicOf(Platform platform, String topic) {
+    return topic.startsWith(platform.name() + ".")
+        || topic.startsWith(HEARTBEAT_TOPIC_PREFIX + "." + platform.name() + ".");
+  }
+
   /** The topic Debezium writes the signal table's own changes to (read by nobody). */
   public static String signalTopic(Platform platform, Datastore datastore) {
     return topicPrefix(platform, datastore) + "." + signalTable();

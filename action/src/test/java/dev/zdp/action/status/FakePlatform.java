@@ -18,28 +18,30 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 /**
- * A stand-in for Kafka Connect's REST API ({@code GET /connectors?expand=info&expand=status}) on a
- * local port, holding connectors as a test deploys and then breaks them. Also runnable on its own
- * ({@code main}) to stand in for the Connect cluster of a generated output directory, for timing
- * {@code zdp status} at scale (docs/performance.md).
+ * A stand-in for a running platform: Kafka Connect's REST API ({@code GET
+ * /connectors?expand=info&expand=status}) on a local port, and Kafka's topics (a {@link
+ * TopicReader}), holding connectors and topics as a test deploys and then breaks them. Also
+ * runnable on its own ({@code main}) to stand in for the Connect cluster of a generated output
+ * directory, for timing {@code zdp status} at scale (docs/performance.md).
  */
-public final class FakeConnect implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
   /** A connector as the stand-in runs it. */
   public record Connector(SortedMap<String, String> config, String state, List<String> tasks) {}
 
   private final HttpServer server;
   private final Map<String, Connector> connectors = new ConcurrentSkipListMap<>();
+  private final Map<String, TopicReader.Topic> topics = new ConcurrentSkipListMap<>();
 
-  private FakeConnect(int port) throws IOException {
+  private FakePlatform(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/connectors", this::answer);
     server.start();
   }
 
   /** A stand-in on a free port, running nothing. */
-  public static FakeConnect start() throws IOException {
-    return new FakeConnect(0);
+  public static FakePlatform start() throws IOException {
+    return new FakePlatform(0);
   }
 
   /** Its REST endpoint, {@code http://127.0.0.1:<port>}. */
@@ -61,6 +63,41 @@ public final class FakeConnect implements AutoCloseable {
               connector.sensitive().forEach(key -> config.put(key, "secret"));
               connectors.put(name, new Connector(config, "RUNNING", List.of("RUNNING")));
             });
+    generated
+        .topics()
+        .forEach(
+            (name, topic) ->
+                topics.put(
+                    name,
+                    new TopicReader.Topic(topic.partitions(), new TreeMap<>(topic.config()))));
+  }
+
+  /** The cluster's topics, as {@code zdp status} reads them. */
+  public TopicReader topicReader() {
+    return (platform, variables, wanted) -> {
+      SortedMap<String, TopicReader.Topic> read = new TreeMap<>();
+      topics.forEach(
+          (name, topic) -> {
+            if (wanted.test(name)) {
+              read.put(name, topic);
+            }
+          });
+      return read;
+    };
+  }
+
+  /** Topic {@code name}. */
+  public TopicReader.Topic topic(String name) {
+    return topics.get(name);
+  }
+
+  /** Replaces (or, with null, deletes) topic {@code name}. */
+  public void putTopic(String name, TopicReader.Topic topic) {
+    if (topic == null) {
+      topics.remove(name);
+    } else {
+      topics.put(name, topic);
+    }
   }
 
   /** Replaces connector {@code name}. */
@@ -120,7 +157,7 @@ public final class FakeConnect implements AutoCloseable {
   }
 
   /**
-   * {@code FakeConnect <generated platform directory> <port>}: stands in for the Connect cluster
+   * {@code FakePlatform <generated platform directory> <port>}: stands in for the Connect cluster
    * that runs what the directory's Terraform renders, until killed.
    */
   public static void main(String[] args) throws IOException {
@@ -131,7 +168,7 @@ public final class FakeConnect implements AutoCloseable {
         files.put(directory.relativize(file).toString(), Files.readAllBytes(file));
       }
     }
-    FakeConnect connect = new FakeConnect(Integer.parseInt(args[1]));
+    FakePlatform connect = new FakePlatform(Integer.parseInt(args[1]));
     connect.deploy(directory.getFileName().toString(), files, Map.of());
     System.out.println(connect.connectors.size() + " connectors at " + connect.url());
   }
