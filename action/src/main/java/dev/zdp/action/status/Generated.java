@@ -12,17 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code generate} renders for one platform, read back from its Terraform: the connectors and
- * topics Terraform would create, with the variables resolved.
+ * What {@code generate} renders for one platform, read back from its Terraform root modules ({@code
+ * zero/}, or {@code zero/shard-001/}, ...): the connectors and topics Terraform would create, with
+ * the variables resolved.
  *
- * @param module the root module's directory in the output ({@code zero})
  * @param variables every variable's value, overrides over defaults; credentials without a value are
  *     absent
  * @param connectors by name
  * @param topics by name
  */
 record Generated(
-    String module,
     SortedMap<String, String> variables,
     SortedMap<String, Connector> connectors,
     SortedMap<String, Topic> topics) {
@@ -30,7 +29,7 @@ record Generated(
   /**
    * A connector as rendered.
    *
-   * @param file the {@code .tf} file declaring it
+   * @param file the {@code .tf} file declaring it, by path in the output
    * @param config every key the connector is created with; a secret's value is never kept
    * @param sensitive the keys whose values are secrets: compared by presence only
    */
@@ -39,17 +38,45 @@ record Generated(
   /** A topic as rendered. */
   record Topic(String file, int partitions, SortedMap<String, String> config) {}
 
+  /** What puts back what {@code file} renders. */
+  static String apply(String file) {
+    return "terraform apply in "
+        + (file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : ".")
+        + " (the generated root module)";
+  }
+
   private static final Pattern CONFIG = Pattern.compile("(config|config_sensitive)\\[\"(.*)\"]");
   private static final Pattern VARIABLE = Pattern.compile("var\\.([A-Za-z0-9_]+)");
 
   /**
-   * Reads the {@code .tf} files of one root module ({@code files}, by path inside the output).
-   *
-   * @param module the module's directory, the files' common parent
+   * Reads the {@code .tf} files of a platform's root modules ({@code files}, by path inside the
+   * output; each directory is a root module).
    */
-  static Generated read(String module, Map<String, byte[]> files, Variables overrides) {
-    SortedMap<String, Block> blocks = TerraformReader.readModule(files);
+  static Generated read(Map<String, byte[]> files, Variables overrides) {
+    SortedMap<String, SortedMap<String, byte[]>> modules = new TreeMap<>();
+    files.forEach(
+        (path, bytes) ->
+            modules
+                .computeIfAbsent(
+                    path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "",
+                    directory -> new TreeMap<>())
+                .put(path, bytes));
     SortedMap<String, String> variables = new TreeMap<>();
+    SortedMap<String, Connector> connectors = new TreeMap<>();
+    SortedMap<String, Topic> topics = new TreeMap<>();
+    modules
+        .values()
+        .forEach(module -> readModule(module, overrides, variables, connectors, topics));
+    return new Generated(variables, connectors, topics);
+  }
+
+  private static void readModule(
+      Map<String, byte[]> files,
+      Variables overrides,
+      SortedMap<String, String> variables,
+      SortedMap<String, Connector> connectors,
+      SortedMap<String, Topic> topics) {
+    SortedMap<String, Block> blocks = TerraformReader.readModule(files);
     blocks.forEach(
         (address, block) -> {
           Matcher m = VARIABLE.matcher(address);
@@ -59,8 +86,6 @@ record Generated(
                 .ifPresent(value -> variables.put(m.group(1), value));
           }
         });
-    SortedMap<String, Connector> connectors = new TreeMap<>();
-    SortedMap<String, Topic> topics = new TreeMap<>();
     blocks.forEach(
         (address, block) -> {
           if (block.type().equals("kafka-connect_connector")) {
@@ -101,7 +126,6 @@ record Generated(
                     block.file(), Integer.parseInt(block.attributes().get("partitions")), config));
           }
         });
-    return new Generated(module, variables, connectors, topics);
   }
 
   /** {@code var.name} as its value; a variable without one stays as written. */

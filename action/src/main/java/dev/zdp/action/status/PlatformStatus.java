@@ -32,7 +32,7 @@ public final class PlatformStatus {
   /**
    * Checks every Zero platform of {@code model}.
    *
-   * @param rendered what {@code generate} renders for the model, without shards, by path
+   * @param rendered what {@code generate} renders for the model (or wrote), by path in the output
    * @param http how Kafka Connect's REST API is called
    * @param topics how the Kafka cluster's topics are read
    */
@@ -50,16 +50,14 @@ public final class PlatformStatus {
       String prefix = platform.name() + "/";
       rendered.forEach(
           (path, bytes) -> {
-            if (path.startsWith(prefix)
-                && path.endsWith(".tf")
-                && path.indexOf('/', prefix.length()) < 0) {
+            if (path.startsWith(prefix) && path.endsWith(".tf")) {
               files.put(path, bytes);
             }
           });
       if (files.isEmpty()) {
         continue;
       }
-      Generated generated = Generated.read(platform.name(), files, overrides);
+      Generated generated = Generated.read(files, overrides);
       SortedMap<String, Integer> counts = new TreeMap<>();
       counts.put("connectors", generated.connectors().size());
       counts.put("topics", generated.topics().size());
@@ -94,7 +92,6 @@ public final class PlatformStatus {
                   + " (--var connect_url=URL or --var-file)"));
     }
     List<Finding> findings = new ArrayList<>();
-    String apply = "terraform apply in " + generated.module() + "/ (the generated root module)";
     generated
         .connectors()
         .forEach(
@@ -110,7 +107,7 @@ public final class PlatformStatus {
                         "the model generates it ("
                             + expected.file()
                             + ") but Connect has no such connector",
-                        "create it: " + apply));
+                        "create it: " + Generated.apply(expected.file())));
                 return;
               }
               findings.addAll(health(platform, connect, object, name, running));
@@ -121,7 +118,9 @@ public final class PlatformStatus {
                       expected.config(),
                       expected.sensitive(),
                       running.config(),
-                      "put the rendered config back (" + apply + "), or change the model"));
+                      "put the rendered config back ("
+                          + Generated.apply(expected.file())
+                          + "), or change the model"));
             });
     live.keySet().stream()
         .filter(name -> ZeroNames.isConnectorOf(platform, name))
@@ -160,7 +159,6 @@ public final class PlatformStatus {
                   + " (--var kafka_bootstrap_servers=HOST:PORT or --var-file)"));
     }
     List<Finding> findings = new ArrayList<>();
-    String apply = "terraform apply in " + generated.module() + "/ (the generated root module)";
     generated
         .topics()
         .forEach(
@@ -176,7 +174,7 @@ public final class PlatformStatus {
                         "the model generates it ("
                             + expected.file()
                             + ") but the cluster has no such topic",
-                        "create it: " + apply));
+                        "create it: " + Generated.apply(expected.file())));
                 return;
               }
               if (running.partitions() != expected.partitions()) {
@@ -190,9 +188,9 @@ public final class PlatformStatus {
                             + " partitions; the model renders "
                             + expected.partitions(),
                         running.partitions() < expected.partitions()
-                            ? "add partitions: " + apply
+                            ? "add partitions: " + Generated.apply(expected.file())
                             : "Kafka cannot remove partitions: "
-                                + apply
+                                + Generated.apply(expected.file())
                                 + " re-creates the topic (its retained changes are lost),"
                                 + " or change the model"));
               }
@@ -203,7 +201,9 @@ public final class PlatformStatus {
                       expected.config(),
                       Set.of(),
                       running.config(),
-                      "put the rendered config back (" + apply + "), or change the model"));
+                      "put the rendered config back ("
+                          + Generated.apply(expected.file())
+                          + "), or change the model"));
             });
     live.keySet().stream()
         .filter(name -> !generated.topics().containsKey(name))

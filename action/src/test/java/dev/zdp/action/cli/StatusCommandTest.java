@@ -41,7 +41,7 @@ class StatusCommandTest {
               }
             });
     connect = FakePlatform.start();
-    connect.deploy("zero", files, Map.of());
+    connect.deploy(files, Map.of());
   }
 
   @AfterEach

@@ -53,8 +53,8 @@ public final class FakePlatform implements AutoCloseable {
    * Runs every connector the {@code .tf} files of {@code module} render, as {@code terraform apply}
    * would create them, each with one RUNNING task; secrets take {@code secret}.
    */
-  public void deploy(String module, Map<String, byte[]> files, Map<String, String> variables) {
-    Generated generated = Generated.read(module, files, new Variables(new TreeMap<>(variables)));
+  public void deploy(Map<String, byte[]> files, Map<String, String> variables) {
+    Generated generated = Generated.read(files, new Variables(new TreeMap<>(variables)));
     generated
         .connectors()
         .forEach(
@@ -165,11 +165,12 @@ public final class FakePlatform implements AutoCloseable {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> tf = Files.list(directory)) {
       for (Path file : tf.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
-        files.put(directory.relativize(file).toString(), Files.readAllBytes(file));
+        files.put(
+            directory.getFileName() + "/" + directory.relativize(file), Files.readAllBytes(file));
       }
     }
     FakePlatform connect = new FakePlatform(Integer.parseInt(args[1]));
-    connect.deploy(directory.getFileName().toString(), files, Map.of());
+    connect.deploy(files, Map.of());
     System.out.println(connect.connectors.size() + " connectors at " + connect.url());
   }
 }
