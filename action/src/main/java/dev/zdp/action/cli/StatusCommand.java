@@ -7,10 +7,12 @@ import dev.zdp.action.status.PlatformStatus;
 import dev.zdp.action.status.StatusReport;
 import dev.zdp.action.status.TopicReader;
 import dev.zdp.action.status.Variables;
+import dev.zdp.generator.ArtifactSink;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.validator.RuleRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,20 +102,39 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCodes.CANNOT_RUN;
     }
     UserTemplates templates = UserTemplates.onDisk(model);
-    SortedMap<String, byte[]> rendered;
+    // only the Terraform is compared: every other artifact is left unrendered
+    SortedMap<String, byte[]> terraform = new ConcurrentSkipListMap<>();
     try {
-      rendered =
-          Generators.render(
-              Generators.withShardSize(null), checked.model(), templates, model.toString());
+      Generators.render(
+          Generators.withShardSize(null),
+          checked.model(),
+          templates,
+          model.toString(),
+          new ArtifactSink.Incremental() {
+            @Override
+            public void renderer(String fingerprint) {}
+
+            @Override
+            public boolean upToDate(String path, String fingerprint) {
+              return !path.endsWith(".tf");
+            }
+
+            @Override
+            public void accept(String path, String fingerprint, byte[] content) {
+              terraform.put(path, content);
+            }
+          });
     } catch (GenerationException e) {
       throw new CannotRun("cannot render the model in " + model + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException("rendering into memory does not write", e);
     }
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    StatusReport report = PlatformStatus.check(checked.model(), rendered, overrides, http, topics);
+    StatusReport report = PlatformStatus.check(checked.model(), terraform, overrides, http, topics);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(report.render(format));
     stdout.flush();
