@@ -99,15 +99,7 @@ public final class PlatformStatus {
               ConnectApi.Live running = live.get(name);
               String object = "connector " + name;
               if (running == null) {
-                findings.add(
-                    new Finding(
-                        platform.name(),
-                        Finding.DRIFT,
-                        object,
-                        "the model generates it ("
-                            + expected.file()
-                            + ") but Connect has no such connector",
-                        "create it: " + Generated.apply(expected.file())));
+                findings.add(missing(platform, object, expected.file(), "Connect"));
                 return;
               }
               findings.addAll(health(platform, connect, object, name, running));
@@ -115,12 +107,10 @@ public final class PlatformStatus {
                   keys(
                       platform,
                       object,
+                      expected.file(),
                       expected.config(),
                       expected.sensitive(),
-                      running.config(),
-                      "put the rendered config back ("
-                          + Generated.apply(expected.file())
-                          + "), or change the model"));
+                      running.config()));
             });
     live.keySet().stream()
         .filter(name -> ZeroNames.isConnectorOf(platform, name))
@@ -128,11 +118,10 @@ public final class PlatformStatus {
         .forEach(
             name ->
                 findings.add(
-                    new Finding(
-                        platform.name(),
-                        Finding.DRIFT,
+                    notGenerated(
+                        platform,
                         "connector " + name,
-                        "Connect runs it but the model no longer generates it",
+                        "Connect runs it",
                         "delete it: curl -X DELETE "
                             + connect.url("connectors/" + name)
                             + " (terraform apply does it when the connector is in its state)")));
@@ -166,15 +155,7 @@ public final class PlatformStatus {
               String object = "topic " + name;
               TopicReader.Topic running = live.get(name);
               if (running == null) {
-                findings.add(
-                    new Finding(
-                        platform.name(),
-                        Finding.DRIFT,
-                        object,
-                        "the model generates it ("
-                            + expected.file()
-                            + ") but the cluster has no such topic",
-                        "create it: " + Generated.apply(expected.file())));
+                findings.add(missing(platform, object, expected.file(), "the cluster"));
                 return;
               }
               if (running.partitions() != expected.partitions()) {
@@ -198,23 +179,20 @@ public final class PlatformStatus {
                   keys(
                       platform,
                       object,
+                      expected.file(),
                       expected.config(),
                       Set.of(),
-                      running.config(),
-                      "put the rendered config back ("
-                          + Generated.apply(expected.file())
-                          + "), or change the model"));
+                      running.config()));
             });
     live.keySet().stream()
         .filter(name -> !generated.topics().containsKey(name))
         .forEach(
             name ->
                 findings.add(
-                    new Finding(
-                        platform.name(),
-                        Finding.DRIFT,
+                    notGenerated(
+                        platform,
                         "topic " + name,
-                        "the cluster has it but the model no longer generates it",
+                        "the cluster has it",
                         "delete it once nothing reads it: kafka-topics.sh --bootstrap-server "
                             + servers
                             + " --delete --topic "
@@ -278,14 +256,41 @@ public final class PlatformStatus {
     return findings;
   }
 
+  /** An object the model generates in {@code file} that {@code holder} does not have. */
+  private static Finding missing(Platform platform, String object, String file, String holder) {
+    return new Finding(
+        platform.name(),
+        Finding.DRIFT,
+        object,
+        "the model generates it ("
+            + file
+            + ") but "
+            + holder
+            + " has no such "
+            + object.split(" ")[0],
+        "create it: " + Generated.apply(file));
+  }
+
+  /** An object named as the platform's that the model no longer generates. */
+  private static Finding notGenerated(Platform platform, String object, String where, String fix) {
+    return new Finding(
+        platform.name(),
+        Finding.DRIFT,
+        object,
+        where + " but the model no longer generates it",
+        fix);
+  }
+
   /** Keys changed, missing or added by hand; a secret's presence only. */
   private static List<Finding> keys(
       Platform platform,
       String object,
+      String file,
       Map<String, String> rendered,
       Set<String> sensitive,
-      Map<String, String> live,
-      String fix) {
+      Map<String, String> live) {
+    String fix =
+        "put the rendered config back (" + Generated.apply(file) + "), or change the model";
     List<Finding> findings = new ArrayList<>();
     Set<String> keys = new TreeSet<>(rendered.keySet());
     keys.addAll(live.keySet());
