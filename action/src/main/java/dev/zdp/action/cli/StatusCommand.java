@@ -83,6 +83,14 @@ final class StatusCommand implements Callable<Integer> {
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(
+      names = "--shard-size",
+      paramLabel = "N",
+      description =
+          "The platform was generated with generate's --shard-size N: its fixes name the shard's"
+              + " root module.")
+  Integer shardSize;
+
   @Option(names = "--verbose", description = "Show stack traces of failures.")
   boolean verbose;
 
@@ -106,7 +114,7 @@ final class StatusCommand implements Callable<Integer> {
     SortedMap<String, byte[]> terraform = new ConcurrentSkipListMap<>();
     try {
       Generators.render(
-          Generators.withShardSize(null),
+          Generators.withShardSize(shardSize),
           checked.model(),
           templates,
           model.toString(),

@@ -313,6 +313,19 @@ class StatusCommandTest {
   }
 
   @Test
+  void withShardsAFixNamesTheShardsRootModule() {
+    edit(SOURCE, "snapshot.mode", "never");
+
+    Zdp zdp = status("--shard-size", "2");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains(
+            "  fix: put the rendered config back (terraform apply in zero/shard-001/ (the"
+                + " generated root module)), or change the model\n");
+  }
+
+  @Test
   void badArgumentsAndAnUnreadableModelCannotRun() throws Exception {
     Path notHcl = Files.writeString(temp.resolve("x.tfvars"), "connect_url = = \"\n");
 

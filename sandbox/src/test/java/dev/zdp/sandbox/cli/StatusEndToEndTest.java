@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zdp.action.cli.Main;
 import dev.zdp.model.Model;
 import dev.zdp.sandbox.Sandbox;
+import dev.zdp.sandbox.SandboxException;
 import dev.zdp.sandbox.TopicSpec;
 import dev.zdp.sandbox.apply.Deployment;
 import java.io.ByteArrayOutputStream;
@@ -168,8 +169,27 @@ class StatusEndToEndTest {
                 + TOPIC.replace(".", "\\.")
                 + " \\[drift]: (the model generates it \\(zero/ledger\\.tf\\) but the cluster has"
                 + " no such topic|key 'cleanup\\.policy' is missing; the model renders 'delete')\n");
-    sandbox.topics().apply(topic);
+    restore(topic);
     awaitStatus(0);
+  }
+
+  /**
+   * Creates the topic again as it was, or puts its config back when the broker re-created it; a
+   * deletion still under way refuses both for a moment.
+   */
+  private static void restore(TopicSpec topic) throws InterruptedException {
+    long end = System.nanoTime() + LIMIT.toNanos();
+    while (true) {
+      try {
+        sandbox.topics().apply(topic);
+        return;
+      } catch (SandboxException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
   }
 
   private static Path copy(Path from, Path to) throws IOException {
