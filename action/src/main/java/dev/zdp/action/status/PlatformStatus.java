@@ -82,14 +82,13 @@ public final class PlatformStatus {
     try {
       live = connect.connectors();
     } catch (Unreachable e) {
-      return List.of(
-          new Finding(
-              platform.name(),
-              Finding.UNREACHABLE,
-              "connect " + url,
-              "Kafka Connect cannot be read: " + e.getMessage(),
-              "check that Connect runs and that connect_url is its REST endpoint"
-                  + " (--var connect_url=URL or --var-file)"));
+      return unreachable(
+          platform,
+          "connect " + url,
+          "Kafka Connect cannot be read",
+          e,
+          "check that Connect runs and that connect_url is its REST endpoint",
+          "connect_url=URL");
     }
     List<Finding> findings = new ArrayList<>();
     generated
@@ -138,14 +137,13 @@ public final class PlatformStatus {
               generated.variables(),
               name -> generated.topics().containsKey(name) || ZeroNames.isTopicOf(platform, name));
     } catch (Unreachable e) {
-      return List.of(
-          new Finding(
-              platform.name(),
-              Finding.UNREACHABLE,
-              "kafka " + servers,
-              "the Kafka cluster's topics cannot be read: " + e.getMessage(),
-              "check that Kafka runs and that kafka_bootstrap_servers names its brokers"
-                  + " (--var kafka_bootstrap_servers=HOST:PORT or --var-file)"));
+      return unreachable(
+          platform,
+          "kafka " + servers,
+          "the Kafka cluster's topics cannot be read",
+          e,
+          "check that Kafka runs and that kafka_bootstrap_servers names its brokers",
+          "kafka_bootstrap_servers=HOST:PORT");
     }
     List<Finding> findings = new ArrayList<>();
     generated
@@ -254,6 +252,28 @@ public final class PlatformStatus {
                   + connect.url("connectors/" + name + "/tasks/" + task.id() + "/restart")));
     }
     return findings;
+  }
+
+  /**
+   * A service that cannot be read: one finding for it, with the variable that points at it.
+   *
+   * @param check what to check, naming the variable
+   * @param example the variable with a value, {@code connect_url=URL}
+   */
+  private static List<Finding> unreachable(
+      Platform platform,
+      String object,
+      String problem,
+      Unreachable e,
+      String check,
+      String example) {
+    return List.of(
+        new Finding(
+            platform.name(),
+            Finding.UNREACHABLE,
+            object,
+            problem + ": " + e.getMessage(),
+            check + " (--var " + example + " or --var-file)"));
   }
 
   /** An object the model generates in {@code file} that {@code holder} does not have. */
