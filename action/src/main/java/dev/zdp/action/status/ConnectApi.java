@@ -98,9 +98,12 @@ final class ConnectApi {
       return "no answer within " + TIMEOUT.toSeconds() + " s";
     }
     if (e instanceof java.net.ConnectException) {
-      return e.getCause() instanceof java.nio.channels.UnresolvedAddressException
-          ? "its host name does not resolve"
-          : "the connection was refused";
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+          return "its host name does not resolve";
+        }
+      }
+      return "the connection was refused";
     }
     return e.getMessage() == null || e.getMessage().isBlank()
         ? "input/output error"

@@ -220,7 +220,9 @@ class PushActionTest {
     // then zdp status of what was applied: acme's endpoints do not resolve here, which the
     // summary reports without failing the deploy
     assertThat(applied.out())
-        .contains("zdp status after apply:\nzero: connect https://connect.acme.internal:8083");
+        .contains(
+            "zdp status after apply:\nzero: connect https://connect.acme.internal:8083"
+                + " [unreachable]: Kafka Connect cannot be read: ");
     assertThat(Files.readString(temp.resolve("summary-1")))
         .contains(
             "Status after apply: 2 findings (2 unreachable) in 6 connectors, 18 topics of 1 platform.");
