@@ -31,6 +31,7 @@ class ArchitectureTest {
   private static final String CI = "dev.zdp.action.ci..";
   private static final String ENGINE = "dev.zdp.action.engine..";
   private static final String DEPLOY = "dev.zdp.action.deploy..";
+  private static final String STATUS = "dev.zdp.action.status..";
 
   private static JavaClasses classes;
 
@@ -118,7 +119,7 @@ class ArchitectureTest {
   void theSharedLayerUsesNeitherTheCliNorTheCi() {
     noClasses()
         .that()
-        .resideInAnyPackage(ENGINE, DEPLOY)
+        .resideInAnyPackage(ENGINE, DEPLOY, STATUS)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(CLI, CI)

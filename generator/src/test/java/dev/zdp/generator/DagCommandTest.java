@@ -114,8 +114,11 @@ class DagCommandTest {
 
     assertThat(report.get("bash_module").asText())
         .isEqualTo("airflow.providers.standard.operators.bash");
-    assertThat(report.get("tasks")).hasSize(6);
+    assertThat(report.get("tasks")).hasSize(7);
     for (JsonNode task : report.get("tasks")) {
+      if (task.get("task_id").asText().equals("zdp_status")) {
+        continue; // runs no spark-sql: see theLastTaskRunsZdpStatus
+      }
       assertThat(task.get("exit").asInt()).as("%s: %s", task.get("task_id"), task).isZero();
       // Airflow renders the attributes in template_fields with Jinja: none here
       assertThat(task.get("template_fields")).as("template_fields").isEmpty();
@@ -184,5 +187,33 @@ class DagCommandTest {
     assertThat(task.get("exit").asInt()).isNotZero();
     assertThat(task.get("stderr").asText()).contains("set ZDP_CATALOG_USER to the catalog user");
     assertThat(task.get("argv").isNull()).as("spark-sql did not run").isTrue();
+  }
+
+  @Test
+  void theLastTaskRunsZdpStatusAfterEveryJobAndFailsWithIt() throws Exception {
+    Path status = work.resolve("status-ran");
+    JsonNode unset = run(hostile("rest"), "airflow3", Map.of());
+    JsonNode set =
+        run(
+            hostile("rest"),
+            "airflow3",
+            Map.of("ZDP_STATUS_COMMAND", "touch '" + status + "'; echo 'zdp: 1 finding'; exit 1"));
+
+    JsonNode skipped = task(unset, "zdp_status");
+    assertThat(skipped.get("exit").asInt()).as("Airflow's skipped").isEqualTo(99);
+    JsonNode failed = task(set, "zdp_status");
+    assertThat(failed.get("exit").asInt()).isEqualTo(1);
+    assertThat(status).exists();
+    List<String> jobs = new ArrayList<>();
+    set.get("tasks")
+        .forEach(
+            task -> {
+              String id = task.get("task_id").asText();
+              if (!id.equals("zdp_status") && !id.equals("staging_tables")) {
+                jobs.add(id);
+              }
+            });
+    assertThat(jobs).hasSize(5);
+    assertThat(failed.get("upstream")).extracting(JsonNode::asText).containsExactlyElementsOf(jobs);
   }
 }

@@ -37,7 +37,7 @@ final class DagHarness {
     Files.write(file, dag);
     Path harness = work.resolve("run_dag.py");
     try (InputStream in = DagHarness.class.getResourceAsStream("/dag/run_dag.py")) {
-      Files.copy(in, harness);
+      Files.copy(in, harness, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     ProcessBuilder builder =
         new ProcessBuilder("python3", harness.toString(), file.toString(), work.toString(), airflow)

@@ -287,7 +287,8 @@ class GeneratorTest {
         .contains(
             "UntemplatedBashOperator(task_id=\"staging_tables\", bash_command=staging_tables())")
         .contains(
-            "staging >> UntemplatedBashOperator(task_id=task_id, bash_command=merge_job(path))");
+            "merge = UntemplatedBashOperator(task_id=task_id, bash_command=merge_job(path))\n"
+                + "        staging >> merge\n");
   }
 
   @Test

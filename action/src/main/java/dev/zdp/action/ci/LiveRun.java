@@ -6,6 +6,10 @@ import dev.zdp.action.deploy.LogFolds;
 import dev.zdp.action.deploy.SnapshotSignalSender;
 import dev.zdp.action.deploy.TerraformRunner;
 import dev.zdp.action.engine.ModelAtCommit;
+import dev.zdp.action.status.PlatformStatus;
+import dev.zdp.action.status.StatusReport;
+import dev.zdp.action.status.TopicReader;
+import dev.zdp.action.status.Variables;
 import dev.zdp.catalog.CatalogException;
 import dev.zdp.catalog.CatalogSite;
 import dev.zdp.generator.ArtifactWriter;
@@ -19,14 +23,17 @@ import dev.zdp.validator.Report;
 import dev.zdp.validator.change.ChangeValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -124,6 +131,9 @@ final class LiveRun {
           new Deployed(
               apply(notes) && backfill(update, model, notes),
               !written.written().isEmpty() || !written.removed().isEmpty());
+      if (deployed.succeeded()) {
+        status(model, notes);
+      }
     }
     CheckResult checked = result(subject, report, model, Optional.of(plan), notes);
     return new Outcome(
@@ -220,6 +230,43 @@ final class LiveRun {
       out.println("zdp: " + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * After a successful {@code apply}: {@code zdp status} of what was applied, with the endpoints
+   * Terraform used (the variables' defaults, {@code TF_VAR_*}), in the log and the summary. Its
+   * findings do not fail the deploy: connectors just created may still be starting their tasks.
+   */
+  private void status(ModelAtCommit model, List<String> notes) throws IOException {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    Path output = env.outputDirectory();
+    try (Stream<Path> walk = Files.walk(output)) {
+      for (Path file : walk.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
+        files.put(output.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    }
+    StatusReport report =
+        PlatformStatus.check(
+            model.model(),
+            files,
+            Variables.read(env.variables(), List.of(), List.of()),
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+            TopicReader.KAFKA);
+    out.print("zdp status after apply:\n" + report.render("text"));
+    notes.add("Status after apply: " + report.summary() + ".");
+    report
+        .findings()
+        .forEach(
+            f ->
+                notes.add(
+                    "Status: "
+                        + f.object()
+                        + " ("
+                        + f.kind()
+                        + "): "
+                        + f.problem()
+                        + "; "
+                        + f.fix()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.zdp.action.cli;
 
 import dev.zdp.action.ci.ActionCommand;
+import dev.zdp.action.status.TopicReader;
 import dev.zdp.validator.RuleRegistry;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,11 +17,17 @@ final class CommandFactory implements IFactory {
   private final RuleRegistry rules;
   private final Map<String, String> environment;
   private final Path workingDirectory;
+  private final TopicReader topics;
 
-  CommandFactory(RuleRegistry rules, Map<String, String> environment, Path workingDirectory) {
+  CommandFactory(
+      RuleRegistry rules,
+      Map<String, String> environment,
+      Path workingDirectory,
+      TopicReader topics) {
     this.rules = rules;
     this.environment = environment;
     this.workingDirectory = workingDirectory;
+    this.topics = topics;
   }
 
   @Override
@@ -33,6 +40,9 @@ final class CommandFactory implements IFactory {
     }
     if (type == PlanCommand.class) {
       return type.cast(new PlanCommand(rules));
+    }
+    if (type == StatusCommand.class) {
+      return type.cast(new StatusCommand(rules, environment, topics));
     }
     if (type == SnapshotCommand.class) {
       return type.cast(new SnapshotCommand(rules, environment));

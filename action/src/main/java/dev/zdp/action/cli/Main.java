@@ -1,5 +1,6 @@
 package dev.zdp.action.cli;
 
+import dev.zdp.action.status.TopicReader;
 import dev.zdp.validator.RuleRegistry;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -62,12 +63,24 @@ public final class Main {
       PrintStream out,
       PrintStream err,
       String... args) {
+    return run(rules, environment, workingDirectory, TopicReader.KAFKA, out, err, args);
+  }
+
+  /** Runs {@code zdp args} with {@code topics} standing in for Kafka (for tests). */
+  static int run(
+      RuleRegistry rules,
+      Map<String, String> environment,
+      Path workingDirectory,
+      TopicReader topics,
+      PrintStream out,
+      PrintStream err,
+      String... args) {
     PrintWriter outWriter = utf8(out);
     PrintWriter errWriter = utf8(err);
     try {
       CommandLine cli =
           new CommandLine(
-              new ZdpCommand(), new CommandFactory(rules, environment, workingDirectory));
+              new ZdpCommand(), new CommandFactory(rules, environment, workingDirectory, topics));
       cli.setOut(outWriter);
       cli.setErr(errWriter);
       OneLineErrors errors = new OneLineErrors(errWriter);

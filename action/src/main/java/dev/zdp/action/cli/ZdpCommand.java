@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GenerateCommand.class,
       PlanCommand.class,
+      StatusCommand.class,
       SnapshotCommand.class,
       ReconcileCommand.class,
       GraphCommand.class,

@@ -207,6 +207,15 @@ class PushActionTest {
             "zero plan -input=false -detailed-exitcode -out=tfplan",
             "zero apply -input=false tfplan");
     assertThat(applied.out()).contains("::group::terraform zero").contains("::endgroup::");
+    // then zdp status of what was applied: acme's endpoints do not resolve here, which the
+    // summary reports without failing the deploy
+    assertThat(applied.out())
+        .contains(
+            "zdp status after apply:\nzero: connect https://connect.acme.internal:8083"
+                + " [unreachable]: Kafka Connect cannot be read: ");
+    assertThat(Files.readString(temp.resolve("summary-1")))
+        .contains(
+            "Status after apply: 2 findings (2 unreachable) in 6 connectors, 18 topics of 1 platform.");
     assertThat(workspace.resolve("generated/zero")).isDirectory();
     assertThat(remoteLog()).hasSize(1);
     assertThat(Files.readString(temp.resolve("summary-1"))).contains("Applied zero.");

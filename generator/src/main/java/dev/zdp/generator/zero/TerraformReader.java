@@ -69,7 +69,7 @@ public final class TerraformReader {
    * Reads the {@code .tf} files of one root module into blocks by address: {@code <type>.<name>}
    * for resources, {@code var.<name>} for variables.
    */
-  static SortedMap<String, Block> readModule(Map<String, byte[]> files) {
+  public static SortedMap<String, Block> readModule(Map<String, byte[]> files) {
     return readModule(files, Set.of());
   }
 

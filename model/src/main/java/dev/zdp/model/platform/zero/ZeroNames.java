@@ -138,6 +138,16 @@ public final class ZeroNames {
           + SIGNAL_TABLE
           + " (id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, data VARCHAR(2048))";
 
+  /**
+   * Whether {@code topic} is named as Zero names the topics of {@code platform}: a datastore's
+   * ({@code <platform>.<datastore>...}) or its heartbeats ({@code
+   * __debezium-heartbeat.<platform>.<datastore>}).
+   */
+  public static boolean isTopicOf(Platform platform, String topic) {
+    return topic.startsWith(platform.name() + ".")
+        || topic.startsWith(HEARTBEAT_TOPIC_PREFIX + "." + platform.name() + ".");
+  }
+
   /** The topic Debezium writes the signal table's own changes to (read by nobody). */
   public static String signalTopic(Platform platform, Datastore datastore) {
     return topicPrefix(platform, datastore) + "." + signalTable();
@@ -169,6 +179,16 @@ public final class ZeroNames {
   /** The Iceberg sink connector writing a datastore's topics to staging tables. */
   public static String sinkConnector(Platform platform, Datastore datastore) {
     return platform.name() + "-" + datastore.name() + "-sink";
+  }
+
+  /**
+   * Whether {@code connector} is named as Zero names the connectors of {@code platform} ({@code
+   * <platform>-<datastore>-source} or {@code -sink}): one zdp generates or once generated.
+   */
+  public static boolean isConnectorOf(Platform platform, String connector) {
+    return connector.startsWith(platform.name() + "-")
+        && (connector.endsWith("-source") || connector.endsWith("-sink"))
+        && connector.length() > platform.name().length() + "-x-sink".length() - 1;
   }
 
   // ---------------------------------------------------------------- PostgreSQL

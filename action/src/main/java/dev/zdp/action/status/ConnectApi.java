@@ -1,0 +1,140 @@
+package dev.zdp.action.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Kafka Connect's REST API, read in one call: {@code GET /connectors?expand=info&expand=status}
+ * gives every connector's config, state and tasks.
+ */
+final class ConnectApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  /** A connector as Connect runs it. */
+  record Live(SortedMap<String, String> config, State connector, List<Task> tasks) {}
+
+  /** A connector's or task's state, and the first line of its trace when it failed. */
+  record State(String state, Optional<String> trace) {}
+
+  /** One task. */
+  record Task(int id, State state) {}
+
+  private final HttpClient http;
+  private final URI base;
+  private final Optional<String> authorization;
+
+  /**
+   * @param user and {@code password}: Connect's basic auth, when it has one
+   */
+  ConnectApi(HttpClient http, String url, Optional<String> user, Optional<String> password) {
+    this.http = http;
+    this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    this.authorization =
+        user.flatMap(
+            u ->
+                password.map(
+                    p ->
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString((u + ":" + p).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** The REST URL of {@code path} (no leading slash), for the calls a finding suggests. */
+  String url(String path) {
+    return base.resolve(path).toString();
+  }
+
+  /** Every connector, by name. */
+  SortedMap<String, Live> connectors() throws Unreachable {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("connectors?expand=info&expand=status"))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
+    authorization.ifPresent(a -> request.header("Authorization", a));
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new Unreachable(reason(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable("interrupted", e);
+    }
+    if (response.statusCode() != 200) {
+      throw new Unreachable(
+          "GET /connectors answered HTTP "
+              + response.statusCode()
+              + (response.statusCode() == 401 || response.statusCode() == 403
+                  ? " (set the Connect credential's TF_VAR_ variables)"
+                  : ""),
+          null);
+    }
+    try {
+      return parse(JSON.readTree(response.body()));
+    } catch (IOException | RuntimeException e) {
+      throw new Unreachable("GET /connectors did not answer Connect's JSON: " + e, e);
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within " + TIMEOUT.toSeconds() + " s";
+    }
+    if (e instanceof java.net.ConnectException) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+          return "its host name does not resolve";
+        }
+      }
+      return "the connection was refused";
+    }
+    return e.getMessage() == null || e.getMessage().isBlank()
+        ? "input/output error"
+        : e.getMessage();
+  }
+
+  static SortedMap<String, Live> parse(JsonNode root) {
+    SortedMap<String, Live> connectors = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode info = entry.getValue().path("info");
+      JsonNode status = entry.getValue().path("status");
+      SortedMap<String, String> config = new TreeMap<>();
+      info.path("config")
+          .fields()
+          .forEachRemaining(c -> config.put(c.getKey(), c.getValue().asText()));
+      List<Task> tasks = new ArrayList<>();
+      for (JsonNode task : status.path("tasks")) {
+        tasks.add(new Task(task.path("id").asInt(), state(task)));
+      }
+      tasks.sort(java.util.Comparator.comparingInt(Task::id));
+      connectors.put(
+          entry.getKey(), new Live(config, state(status.path("connector")), List.copyOf(tasks)));
+    }
+    return connectors;
+  }
+
+  private static State state(JsonNode node) {
+    String trace = node.path("trace").asText("");
+    return new State(
+        node.path("state").asText("UNKNOWN"),
+        trace.isBlank() ? Optional.empty() : Optional.of(trace.strip().lines().findFirst().get()));
+  }
+}

@@ -1,0 +1,348 @@
+package dev.zdp.action.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zdp.action.status.FakePlatform;
+import dev.zdp.action.status.TopicReader;
+import dev.zdp.action.status.Unreachable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusCommandTest {
+
+  private static final String MODEL = Acme.EXAMPLE.toString();
+  private static final String SOURCE = "zero-crm-source";
+  private static final String SINK = "zero-shop-sink";
+
+  @TempDir Path temp;
+  private FakePlatform connect;
+
+  /** Acme's six connectors running as generate renders them. */
+  @BeforeEach
+  void deployAcme() throws Exception {
+    Path out = temp.resolve("out");
+    assertThat(Zdp.run("generate", "--model", MODEL, "--out", out.toString()).exitCode()).isZero();
+    Map<String, byte[]> files = new TreeMap<>();
+    Acme.tree(out.resolve("zero"))
+        .forEach(
+            (path, bytes) -> {
+              if (path.endsWith(".tf") && !path.contains("/")) {
+                files.put("zero/" + path, bytes);
+              }
+            });
+    connect = FakePlatform.start();
+    connect.deploy(files, Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    connect.close();
+  }
+
+  private Zdp status(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("status", "--model", MODEL, "--var", "connect_url=" + connect.url()));
+    args.addAll(List.of(more));
+    return Zdp.runIn(Map.of(), connect.topicReader(), args.toArray(String[]::new));
+  }
+
+  private void edit(String name, String key, String value) {
+    FakePlatform.Connector c = connect.get(name);
+    SortedMap<String, String> config = new TreeMap<>(c.config());
+    if (value == null) {
+      config.remove(key);
+    } else {
+      config.put(key, value);
+    }
+    connect.put(name, new FakePlatform.Connector(config, c.state(), c.tasks()));
+  }
+
+  @Test
+  void aPlatformRunningAsRenderedIsHealthy() {
+    Zdp zdp = status();
+
+    assertThat(zdp.exitCode()).as(zdp.err()).isZero();
+    assertThat(zdp.out())
+        .isEqualTo("healthy, without drift: 6 connectors, 18 topics of 1 platform\n");
+  }
+
+  @Test
+  void aPausedConnectorAndAFailedTaskSayHowToSeeAndFixThem() {
+    FakePlatform.Connector source = connect.get(SOURCE);
+    connect.put(SOURCE, new FakePlatform.Connector(source.config(), "PAUSED", List.of("PAUSED")));
+    FakePlatform.Connector sink = connect.get(SINK);
+    connect.put(SINK, new FakePlatform.Connector(sink.config(), "RUNNING", List.of("FAILED")));
+
+    Zdp zdp = status();
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .isEqualTo(
+            ("zero: connector zero-crm-source [health]: the connector is PAUSED\n"
+                    + "  fix: resume it: curl -X PUT %1$s/connectors/zero-crm-source/resume\n"
+                    + "zero: connector zero-shop-sink task 0 [health]: the task is FAILED:"
+                    + " org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
+                    + "  fix: see its trace: curl %1$s/connectors/zero-shop-sink/tasks/0/status;"
+                    + " restart it: curl -X POST %1$s/connectors/zero-shop-sink/tasks/0/restart\n"
+                    + "2 findings (2 health) in 6 connectors, 18 topics of 1 platform\n")
+                .formatted(connect.url()));
+  }
+
+  @Test
+  void aKeyEditedByHandIsDriftNamingTheKeyAndBothValues() {
+    edit(SOURCE, "snapshot.mode", "never");
+    edit(SINK, "errors.tolerance", "all");
+
+    Zdp zdp = status();
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains(
+            "zero: connector zero-crm-source [drift]: key 'snapshot.mode' is 'never'; the model"
+                + " renders 'initial'\n  fix: put the rendered config back (terraform apply in"
+                + " zero/ (the generated root module)), or change the model\n")
+        .contains(
+            "zero: connector zero-shop-sink [drift]: key 'errors.tolerance' is set by hand to"
+                + " 'all'; the model does not render it\n")
+        .endsWith("2 findings (2 drift) in 6 connectors, 18 topics of 1 platform\n");
+  }
+
+  @Test
+  void secretsAreComparedByPresenceAndNeverPrinted() {
+    edit(SOURCE, "database.password", "changed-by-hand-s3cret");
+    Zdp changed = status();
+    edit(SOURCE, "database.password", null);
+    Zdp missing = status("--format", "json");
+
+    assertThat(changed.exitCode()).as(changed.out()).isZero();
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.out())
+        .contains("\"problem\" : \"key 'database.password' is missing (a credential)\"")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aMissingConnectorAndOneNoLongerGeneratedAreDrift() throws Exception {
+    FakePlatform.Connector source = connect.get(SOURCE);
+    connect.remove(SOURCE);
+    connect.put("zero-gone-source", source);
+    connect.put("someone-elses-connector", source);
+
+    Zdp zdp = status("--format", "json");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(zdp.out());
+    assertThat(json.get("healthy").asBoolean()).isFalse();
+    assertThat(json.get("findings").asInt()).isEqualTo(2);
+    assertThat(json.at("/checked/zero/connectors").asInt()).isEqualTo(6);
+    assertThat(json.get("items").findValuesAsText("problem"))
+        .containsExactly(
+            "the model generates it (zero/crm.tf) but Connect has no such connector",
+            "Connect runs it but the model no longer generates it");
+    assertThat(json.get("items").findValuesAsText("object"))
+        .containsExactly("connector zero-crm-source", "connector zero-gone-source");
+    assertThat(json.at("/items/1/fix").asText())
+        .isEqualTo(
+            "delete it: curl -X DELETE "
+                + connect.url()
+                + "/connectors/zero-gone-source"
+                + " (terraform apply does it when the connector is in its state)");
+  }
+
+  @Test
+  void markdownIsATableForAJobSummary() {
+    edit(SINK, "tasks.max", "4");
+
+    Zdp zdp = status("--format", "markdown");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .isEqualTo(
+            "## zdp status\n\n❌ 1 finding (1 drift) in 6 connectors, 18 topics of 1 platform\n\n"
+                + "| platform | object | kind | what is wrong | what to do |\n"
+                + "|---|---|---|---|---|\n"
+                + "| zero | connector zero-shop-sink | drift | key 'tasks.max' is '4'; the model"
+                + " renders '1' | put the rendered config back (terraform apply in zero/ (the"
+                + " generated root module)), or change the model |\n");
+  }
+
+  @Test
+  void anUnreachableConnectIsAFindingNotACrash() {
+    String url = connect.url();
+    connect.close();
+
+    Zdp zdp =
+        Zdp.runIn(
+            Map.of(),
+            connect.topicReader(),
+            "status",
+            "--model",
+            MODEL,
+            "--var",
+            "connect_url=" + url);
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.err()).isEmpty();
+    assertThat(zdp.out())
+        .isEqualTo(
+            ("zero: connect %s [unreachable]: Kafka Connect cannot be read: the connection was"
+                    + " refused\n  fix: check that Connect runs and that connect_url is its REST"
+                    + " endpoint (--var connect_url=URL or --var-file)\n"
+                    + "1 finding (1 unreachable) in 6 connectors, 18 topics of 1 platform\n")
+                .formatted(url));
+  }
+
+  @Test
+  void endpointsComeFromTheEnvironmentThenVarFilesThenVars() throws Exception {
+    Path tfvars =
+        Files.writeString(temp.resolve("a.tfvars"), "connect_url = \"" + connect.url() + "\"\n");
+    Path wrong =
+        Files.writeString(temp.resolve("b.tfvars"), "connect_url = \"http://127.0.0.1:1\"\n");
+    Map<String, String> environment = Map.of("TF_VAR_connect_url", "http://127.0.0.1:2");
+
+    Zdp fromEnvironment = Zdp.runIn(environment, connect.topicReader(), "status", "--model", MODEL);
+    Zdp fromFile =
+        Zdp.runIn(
+            environment,
+            connect.topicReader(),
+            "status",
+            "--model",
+            MODEL,
+            "--var-file",
+            wrong.toString(),
+            "--var-file",
+            tfvars.toString());
+    Zdp fromVar =
+        Zdp.runIn(
+            environment,
+            connect.topicReader(),
+            "status",
+            "--model",
+            MODEL,
+            "--var-file",
+            tfvars.toString(),
+            "--var",
+            "connect_url=http://127.0.0.1:3");
+
+    assertThat(fromEnvironment.out()).contains("connect http://127.0.0.1:2 [unreachable]");
+    assertThat(fromFile.exitCode()).as(fromFile.out()).isZero();
+    assertThat(fromVar.out()).contains("connect http://127.0.0.1:3 [unreachable]");
+  }
+
+  @Test
+  void topicsDeletedResizedReconfiguredOrNoLongerGeneratedAreDrift() {
+    String orders = "zero.shop.sales.orders";
+    TopicReader.Topic topic = connect.topic(orders);
+    connect.putTopic("zero.crm.public.customers", null);
+    connect.putTopic(
+        orders,
+        new TopicReader.Topic(
+            topic.partitions() + 2,
+            new TreeMap<>(Map.of("cleanup.policy", "compact", "retention.ms", "1000"))));
+    connect.putTopic("zero.gone.public.things", topic);
+    connect.putTopic("connect-offsets", topic);
+
+    Zdp zdp = status();
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .isEqualTo(
+            ("zero: topic zero.crm.public.customers [drift]: the model generates it (zero/crm.tf)"
+                    + " but the cluster has no such topic\n"
+                    + "  fix: create it: terraform apply in zero/ (the generated root module)\n"
+                    + "zero: topic zero.gone.public.things [drift]: the cluster has it but the model"
+                    + " no longer generates it\n"
+                    + "  fix: delete it once nothing reads it: kafka-topics.sh --bootstrap-server"
+                    + " kafka-1.acme.internal:9093,kafka-2.acme.internal:9093 --delete --topic"
+                    + " zero.gone.public.things\n"
+                    + "zero: topic %1$s [drift]: it has %2$d partitions; the model renders %3$d\n"
+                    + "  fix: Kafka cannot remove partitions: terraform apply in zero/ (the generated"
+                    + " root module) re-creates the topic (its retained changes are lost), or change"
+                    + " the model\n"
+                    + "zero: topic %1$s [drift]: key 'cleanup.policy' is 'compact'; the model"
+                    + " renders 'delete'\n"
+                    + "  fix: put the rendered config back (terraform apply in zero/ (the generated"
+                    + " root module)), or change the model\n"
+                    + "zero: topic %1$s [drift]: key 'retention.ms' is set by hand to '1000'; the"
+                    + " model does not render it\n"
+                    + "  fix: put the rendered config back (terraform apply in zero/ (the generated"
+                    + " root module)), or change the model\n"
+                    + "5 findings (5 drift) in 6 connectors, 18 topics of 1 platform\n")
+                .formatted(orders, topic.partitions() + 2, topic.partitions()));
+  }
+
+  @Test
+  void anUnreachableKafkaIsAFindingAndConnectIsStillChecked() {
+    FakePlatform.Connector source = connect.get(SOURCE);
+    connect.put(SOURCE, new FakePlatform.Connector(source.config(), "PAUSED", List.of("PAUSED")));
+    TopicReader down =
+        (platform, variables, wanted) -> {
+          throw new Unreachable("Timed out waiting for a node assignment", null);
+        };
+
+    Zdp zdp =
+        Zdp.runIn(
+            Map.of(),
+            down,
+            "status",
+            "--model",
+            MODEL,
+            "--var",
+            "connect_url=" + connect.url(),
+            "--format",
+            "json");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains("\"object\" : \"connector zero-crm-source\"")
+        .contains("\"object\" : \"kafka kafka-1.acme.internal:9093,kafka-2.acme.internal:9093\"")
+        .contains(
+            "\"problem\" : \"the Kafka cluster's topics cannot be read: Timed out waiting for a"
+                + " node assignment\"");
+  }
+
+  @Test
+  void withShardsAFixNamesTheShardsRootModule() {
+    edit(SOURCE, "snapshot.mode", "never");
+
+    Zdp zdp = status("--shard-size", "2");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains(
+            "  fix: put the rendered config back (terraform apply in zero/shard-001/ (the"
+                + " generated root module)), or change the model\n");
+  }
+
+  @Test
+  void badArgumentsAndAnUnreadableModelCannotRun() throws Exception {
+    Path notHcl = Files.writeString(temp.resolve("x.tfvars"), "connect_url = = \"\n");
+
+    Zdp format = status("--format", "yaml");
+    Zdp var = status("--var", "connect_url");
+    Zdp file = status("--var-file", notHcl.toString());
+    Zdp model = Zdp.run("status", "--model", temp.resolve("nothing").toString());
+
+    assertThat(List.of(format.exitCode(), var.exitCode(), file.exitCode(), model.exitCode()))
+        .containsOnly(2);
+    assertThat(format.err())
+        .isEqualTo("zdp: unknown value 'yaml' for --format; use one of text, json, markdown\n");
+    assertThat(var.err())
+        .isEqualTo(
+            "zdp: --var 'connect_url' is not NAME=VALUE; write it as --var"
+                + " connect_url=http://connect:8083\n");
+    assertThat(file.err()).startsWith("zdp: --var-file '" + notHcl + "' is not a tfvars file");
+    assertThat(model.err()).startsWith("zdp: ");
+  }
+}

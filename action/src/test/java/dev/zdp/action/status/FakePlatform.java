@@ -1,0 +1,176 @@
+package dev.zdp.action.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+
+/**
+ * A stand-in for a running platform: Kafka Connect's REST API ({@code GET
+ * /connectors?expand=info&expand=status}) on a local port, and Kafka's topics (a {@link
+ * TopicReader}), holding connectors and topics as a test deploys and then breaks them. Also
+ * runnable on its own ({@code main}) to stand in for the Connect cluster of a generated output
+ * directory, for timing {@code zdp status} at scale (docs/performance.md).
+ */
+public final class FakePlatform implements AutoCloseable {
+
+  /** A connector as the stand-in runs it. */
+  public record Connector(SortedMap<String, String> config, String state, List<String> tasks) {}
+
+  private final HttpServer server;
+  private final Map<String, Connector> connectors = new ConcurrentSkipListMap<>();
+  private final Map<String, TopicReader.Topic> topics = new ConcurrentSkipListMap<>();
+
+  private FakePlatform(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    server.createContext("/connectors", this::answer);
+    server.start();
+  }
+
+  /** A stand-in on a free port, running nothing. */
+  public static FakePlatform start() throws IOException {
+    return new FakePlatform(0);
+  }
+
+  /** Its REST endpoint, {@code http://127.0.0.1:<port>}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Runs every connector the {@code .tf} files of {@code module} render, as {@code terraform apply}
+   * would create them, each with one RUNNING task; secrets take {@code secret}.
+   */
+  public void deploy(Map<String, byte[]> files, Map<String, String> variables) {
+    Generated generated = Generated.read(files, new Variables(new TreeMap<>(variables)));
+    generated
+        .connectors()
+        .forEach(
+            (name, connector) -> {
+              SortedMap<String, String> config = new TreeMap<>(connector.config());
+              connector.sensitive().forEach(key -> config.put(key, "secret"));
+              connectors.put(name, new Connector(config, "RUNNING", List.of("RUNNING")));
+            });
+    generated
+        .topics()
+        .forEach(
+            (name, topic) ->
+                topics.put(
+                    name,
+                    new TopicReader.Topic(topic.partitions(), new TreeMap<>(topic.config()))));
+  }
+
+  /** The cluster's topics, as {@code zdp status} reads them. */
+  public TopicReader topicReader() {
+    return (platform, variables, wanted) -> {
+      SortedMap<String, TopicReader.Topic> read = new TreeMap<>();
+      topics.forEach(
+          (name, topic) -> {
+            if (wanted.test(name)) {
+              read.put(name, topic);
+            }
+          });
+      return read;
+    };
+  }
+
+  /** Topic {@code name}. */
+  public TopicReader.Topic topic(String name) {
+    return topics.get(name);
+  }
+
+  /** Replaces (or, with null, deletes) topic {@code name}. */
+  public void putTopic(String name, TopicReader.Topic topic) {
+    if (topic == null) {
+      topics.remove(name);
+    } else {
+      topics.put(name, topic);
+    }
+  }
+
+  /** Replaces connector {@code name}. */
+  public void put(String name, Connector connector) {
+    connectors.put(name, connector);
+  }
+
+  /** Connector {@code name}. */
+  public Connector get(String name) {
+    return connectors.get(name);
+  }
+
+  /** Removes connector {@code name}. */
+  public void remove(String name) {
+    connectors.remove(name);
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    connectors.forEach(
+        (name, connector) -> {
+          ObjectNode entry = root.putObject(name);
+          ObjectNode info = entry.putObject("info");
+          info.put("name", name);
+          connector.config().forEach(info.putObject("config")::put);
+          info.put("type", name.endsWith("-sink") ? "sink" : "source");
+          ObjectNode status = entry.putObject("status");
+          status.put("name", name);
+          ObjectNode state = status.putObject("connector");
+          state.put("state", connector.state()).put("worker_id", "127.0.0.1:8083");
+          ArrayNode tasks = status.putArray("tasks");
+          for (int id = 0; id < connector.tasks().size(); id++) {
+            ObjectNode task = tasks.addObject();
+            task.put("id", id).put("state", connector.tasks().get(id));
+            task.put("worker_id", "127.0.0.1:8083");
+            if (connector.tasks().get(id).equals("FAILED")) {
+              task.put(
+                  "trace",
+                  "org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
+                      + "\tat io.debezium.Something.run(Something.java:1)\n");
+            }
+          }
+          status.put("type", info.get("type").asText());
+        });
+    byte[] body = json.writeValueAsBytes(root);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  /**
+   * {@code FakePlatform <generated platform directory> <port>}: stands in for the Connect cluster
+   * that runs what the directory's Terraform renders, until killed.
+   */
+  public static void main(String[] args) throws IOException {
+    Path directory = Path.of(args[0]);
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> tf = Files.list(directory)) {
+      for (Path file : tf.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
+        files.put(
+            directory.getFileName() + "/" + directory.relativize(file), Files.readAllBytes(file));
+      }
+    }
+    FakePlatform connect = new FakePlatform(Integer.parseInt(args[1]));
+    connect.deploy(files, Map.of());
+    System.out.println(connect.connectors.size() + " connectors at " + connect.url());
+  }
+}

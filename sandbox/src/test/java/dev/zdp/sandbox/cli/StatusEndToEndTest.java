@@ -1,0 +1,204 @@
+package dev.zdp.sandbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zdp.action.cli.Main;
+import dev.zdp.model.Model;
+import dev.zdp.sandbox.Sandbox;
+import dev.zdp.sandbox.SandboxException;
+import dev.zdp.sandbox.TopicSpec;
+import dev.zdp.sandbox.apply.Deployment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code zdp status --var-file <work-dir>/sandbox.tfvars} against a running sandbox: healthy, then
+ * broken by hand one way at a time (a connector paused, a connector's config edited through the
+ * REST API, a topic deleted), each giving exit 1 with its finding, and 0 again once put back. One
+ * stack start for the class.
+ */
+class StatusEndToEndTest {
+  private static final Path MODEL = Path.of("src/test/resources/e2e-nulls/model");
+  private static final Duration LIMIT = Duration.ofSeconds(60);
+  private static final String SOURCE = "zero-ledger-source";
+  private static final String SINK = "zero-ledger-sink";
+  private static final String TOPIC = "zero.ledger.public.accounts";
+  private static final String SCOPE = " in 2 connectors, 4 topics of 1 platform\n";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static Sandbox sandbox;
+  private static Path model;
+  private static Path tfvars;
+
+  /** What one run of zdp status printed and returned. */
+  private record Status(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void deploy() throws Exception {
+    Path workDir =
+        Path.of(System.getProperty("zdp.sandbox.workdir", "target/sandbox-test") + "-status");
+    sandbox = Sandbox.start(workDir);
+    model = copy(MODEL, Files.createTempDirectory("zdp-status").resolve("model"));
+    // the model names the sandbox's database, so the sandbox runs its connectors as rendered
+    Path ledger = model.resolve("ledger.yaml");
+    Files.writeString(
+        ledger,
+        Files.readString(ledger)
+            .replace("host: ledger-db.internal", "host: " + sandbox.postgres().host())
+            .replace("port: 5432", "port: " + sandbox.postgres().port()));
+    Model loaded = Deployment.load(model);
+    Deployment deployment =
+        new Deployment(sandbox, model.resolveSibling("out"), Optional.empty(), line -> {});
+    deployment.createSourceTables(loaded);
+    deployment.apply(loaded);
+    tfvars =
+        Files.writeString(
+            workDir.resolve(SandboxFiles.TFVARS), SandboxFiles.tfvars(loaded, sandbox));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  private static Status status() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            Map.of(),
+            Path.of("").toAbsolutePath(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            "status",
+            "--model",
+            model.toString(),
+            "--var-file",
+            tfvars.toString());
+    return new Status(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs zdp status until it exits {@code code} or the limit passes; the last run. */
+  private static Status awaitStatus(int code) throws InterruptedException {
+    long end = System.nanoTime() + LIMIT.toNanos();
+    Status status = status();
+    while (status.exitCode() != code && System.nanoTime() < end) {
+      Thread.sleep(1000);
+      status = status();
+    }
+    assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(code);
+    return status;
+  }
+
+  private static void put(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(connect() + path))
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isLessThan(300);
+  }
+
+  private static String connect() {
+    return sandbox.connectUrl().toString().replaceAll("/$", "");
+  }
+
+  @Test
+  void reportsEachThingBrokenByHandAndIsHealthyOncePutBack() throws Exception {
+    assertThat(awaitStatus(0).out())
+        .isEqualTo("healthy, without drift: 2 connectors, 4 topics of 1 platform\n");
+
+    // a connector paused
+    put("/connectors/" + SOURCE + "/pause");
+    assertThat(awaitStatus(1).out())
+        .isEqualTo(
+            "zero: connector "
+                + SOURCE
+                + " [health]: the connector is PAUSED\n  fix: resume it: curl -X PUT "
+                + connect()
+                + "/connectors/"
+                + SOURCE
+                + "/resume\n1 finding (1 health)"
+                + SCOPE);
+    put("/connectors/" + SOURCE + "/resume");
+    awaitStatus(0);
+
+    // a connector's config edited through the REST API
+    Map<String, String> config = new TreeMap<>(sandbox.connectors().config(SINK).orElseThrow());
+    Map<String, String> edited = new TreeMap<>(config);
+    edited.put("iceberg.control.commit.interval-ms", "5000");
+    sandbox.connectors().createOrUpdate(SINK, edited);
+    assertThat(awaitStatus(1).out())
+        .startsWith(
+            "zero: connector "
+                + SINK
+                + " [drift]: key 'iceberg.control.commit.interval-ms' is '5000'; the model"
+                + " renders '1000'\n")
+        .endsWith("1 finding (1 drift)" + SCOPE);
+    sandbox.connectors().createOrUpdate(SINK, config);
+    sandbox.connectors().awaitRunning(SINK, LIMIT);
+    awaitStatus(0);
+
+    // a topic deleted by hand
+    TopicSpec topic = sandbox.topics().describe(TOPIC).orElseThrow();
+    sandbox.topics().delete(TOPIC);
+    // the broker may re-create it at once (auto.create.topics.enable), without its config
+    assertThat(awaitStatus(1).out())
+        .containsPattern(
+            "zero: topic "
+                + TOPIC.replace(".", "\\.")
+                + " \\[drift]: (the model generates it \\(zero/ledger\\.tf\\) but the cluster has"
+                + " no such topic|key 'cleanup\\.policy' is missing; the model renders 'delete')\n");
+    restore(topic);
+    awaitStatus(0);
+  }
+
+  /**
+   * Creates the topic again as it was, or puts its config back when the broker re-created it; a
+   * deletion still under way refuses both for a moment.
+   */
+  private static void restore(TopicSpec topic) throws InterruptedException {
+    long end = System.nanoTime() + LIMIT.toNanos();
+    while (true) {
+      try {
+        sandbox.topics().apply(topic);
+        return;
+      } catch (SandboxException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+    return to;
+  }
+}
