@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -238,17 +237,10 @@ final class LiveRun {
    * findings do not fail the deploy: connectors just created may still be starting their tasks.
    */
   private void status(ModelAtCommit model, List<String> notes) throws IOException {
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    Path output = env.outputDirectory();
-    try (Stream<Path> walk = Files.walk(output)) {
-      for (Path file : walk.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
-        files.put(output.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-      }
-    }
     StatusReport report =
         PlatformStatus.check(
             model.model(),
-            files,
+            PlatformStatus.terraformIn(env.outputDirectory()),
             Variables.read(env.variables(), List.of(), List.of()),
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
             TopicReader.KAFKA);

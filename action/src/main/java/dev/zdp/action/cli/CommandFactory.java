@@ -48,7 +48,7 @@ final class CommandFactory implements IFactory {
       return type.cast(new SnapshotCommand(rules, environment));
     }
     if (type == ReconcileCommand.class) {
-      return type.cast(new ReconcileCommand(rules, environment));
+      return type.cast(new ReconcileCommand(rules, environment, topics));
     }
     if (type == GraphCommand.class) {
       return type.cast(new GraphCommand(rules));

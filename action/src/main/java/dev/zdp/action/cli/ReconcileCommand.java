@@ -8,6 +8,11 @@ import dev.zdp.action.engine.CannotRun;
 import dev.zdp.action.engine.CheckedModel;
 import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.action.engine.TemplatesAtCommit;
+import dev.zdp.action.status.Finding;
+import dev.zdp.action.status.PlatformStatus;
+import dev.zdp.action.status.StatusReport;
+import dev.zdp.action.status.TopicReader;
+import dev.zdp.action.status.Variables;
 import dev.zdp.generator.ArtifactWriter;
 import dev.zdp.generator.GenerationException;
 import dev.zdp.generator.Generator;
@@ -20,6 +25,7 @@ import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.validator.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +75,12 @@ final class ReconcileCommand implements Callable<Integer> {
   /** The commit of the last successful run (applied and backfill asked for), in the output dir. */
   static final String RECONCILED = ".zdp-reconciled";
 
+  /** How many drift findings the log shows before the apply; a first deploy misses everything. */
+  private static final int DRIFT_LINES = 20;
+
   private final RuleRegistry rules;
   private final Map<String, String> environment;
+  private final TopicReader topics;
 
   @Spec CommandSpec spec;
 
@@ -134,9 +144,10 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces of failures.")
   boolean verbose;
 
-  ReconcileCommand(RuleRegistry rules, Map<String, String> environment) {
+  ReconcileCommand(RuleRegistry rules, Map<String, String> environment, TopicReader topics) {
     this.rules = rules;
     this.environment = Map.copyOf(environment);
+    this.topics = topics;
   }
 
   @Override
@@ -248,6 +259,7 @@ final class ReconcileCommand implements Callable<Integer> {
     }
     GenerateCommand.summary(outDir, artifacts, written).forEach(stdout::println);
     stdout.flush();
+    reportDrift(checked.model(), outDir, stdout);
     TerraformRunner.Outcome applied;
     try {
       applied =
@@ -273,6 +285,52 @@ final class ReconcileCommand implements Callable<Integer> {
                     + at));
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Before the applies: what differs on the running platform from what the model renders ({@code
+   * zdp status}'s drift findings: keys changed by hand, connectors and topics missing or no longer
+   * generated), so a hand edit that the apply is about to revert shows in the log, not silently
+   * undone. Endpoints the run cannot reach are a line each. Never fails the run: the apply is what
+   * puts the platform back.
+   */
+  private void reportDrift(dev.zdp.model.Model model, Path outDir, PrintWriter stdout)
+      throws IOException {
+    StatusReport report;
+    try {
+      report =
+          PlatformStatus.check(
+              model,
+              PlatformStatus.terraformIn(outDir),
+              Variables.read(
+                  environment, varFile == null ? List.of() : List.of(varFile), List.of()),
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+              topics);
+    } catch (RuntimeException e) {
+      stdout.println("zdp: drift not checked before applying: " + e.getMessage());
+      return;
+    }
+    List<Finding> shown =
+        report.findings().stream()
+            .filter(f -> platform == null || f.platform().equals(platform))
+            .filter(f -> f.kind().equals(Finding.DRIFT) || f.kind().equals(Finding.UNREACHABLE))
+            .toList();
+    if (shown.isEmpty()) {
+      stdout.println("zdp: drift before applying: none (zdp status)");
+      return;
+    }
+    stdout.println(
+        "zdp: drift before applying (zdp status), which the apply puts back to the model:");
+    shown.stream()
+        .limit(DRIFT_LINES)
+        .forEach(f -> stdout.println("  " + f.platform() + " " + f.object() + ": " + f.problem()));
+    if (shown.size() > DRIFT_LINES) {
+      stdout.println(
+          "  … and "
+              + (shown.size() - DRIFT_LINES)
+              + " more: zdp status --model <the model> --var-file … lists them all");
+    }
+    stdout.flush();
   }
 
   /**

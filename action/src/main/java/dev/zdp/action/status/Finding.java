@@ -15,9 +15,9 @@ import java.util.Comparator;
 public record Finding(String platform, String kind, String object, String problem, String fix)
     implements Comparable<Finding> {
 
-  static final String UNREACHABLE = "unreachable";
+  public static final String UNREACHABLE = "unreachable";
   static final String HEALTH = "health";
-  static final String DRIFT = "drift";
+  public static final String DRIFT = "drift";
 
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::platform)

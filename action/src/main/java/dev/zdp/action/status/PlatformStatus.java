@@ -5,7 +5,13 @@ import dev.zdp.model.Platform;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.model.platform.zero.ZeroNames;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,36 @@ public final class PlatformStatus {
       Pattern.compile("(?i)password|secret|token|credential|sasl\\.jaas|key\\.id|access\\.key");
 
   private PlatformStatus() {}
+
+  /**
+   * The {@code .tf} files written into an output directory, by path in it, as {@link #check} takes
+   * them; directories whose names start with a dot (Terraform's {@code .terraform/}, a cached
+   * clone) are not read.
+   */
+  public static SortedMap<String, byte[]> terraformIn(Path output) throws IOException {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    Files.walkFileTree(
+        output,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            return !dir.equals(output) && dir.getFileName().toString().startsWith(".")
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            if (file.getFileName().toString().endsWith(".tf")) {
+              files.put(
+                  output.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return files;
+  }
 
   /**
    * Checks every Zero platform of {@code model}.

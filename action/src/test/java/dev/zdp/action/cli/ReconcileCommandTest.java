@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdp.action.deploy.RealPostgres;
 import dev.zdp.action.fakes.FakeTerraform;
+import dev.zdp.action.status.FakePlatform;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -221,6 +222,47 @@ class ReconcileCommandTest {
       assertThat(again.exitCode()).as(again.all()).isZero();
       assertThat(postgres.signals("crm")).as("nothing signalled twice").isEqualTo(signals);
     }
+  }
+
+  @Test
+  void aHandEditIsReportedAsDriftBeforeTheApplyPutsItBack() throws Exception {
+    try (FakePlatform connect = FakePlatform.start()) {
+      env.put("TF_VAR_connect_url", connect.url());
+      Zdp first = Zdp.runIn(env, connect.topicReader(), reconcileArguments());
+      assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+      assertThat(first.out())
+          .as("a first deploy: everything is missing")
+          .contains("zdp: drift before applying (zdp status), which the apply puts back")
+          .contains("zero connector zero-crm-source: ");
+      // what the applies made, then a key edited by hand
+      connect.deploy(dev.zdp.action.status.PlatformStatus.terraformIn(out), Map.of());
+      assertThat(Zdp.runIn(env, connect.topicReader(), reconcileArguments()).out())
+          .contains("zdp: drift before applying: none (zdp status)");
+      FakePlatform.Connector source = connect.get("zero-crm-source");
+      java.util.SortedMap<String, String> config = new java.util.TreeMap<>(source.config());
+      config.put("snapshot.mode", "never");
+      connect.put(
+          "zero-crm-source", new FakePlatform.Connector(config, source.state(), source.tasks()));
+
+      Zdp edited = Zdp.runIn(env, connect.topicReader(), reconcileArguments());
+
+      assertThat(edited.exitCode()).as(edited.out() + edited.err()).isZero();
+      String out = edited.out();
+      assertThat(out)
+          .contains(
+              "zdp: drift before applying (zdp status), which the apply puts back to the model:\n"
+                  + "  zero connector zero-crm-source: key 'snapshot.mode' is 'never'; the model"
+                  + " renders 'initial'\n");
+      assertThat(out.indexOf("drift before applying"))
+          .as("reported before the apply")
+          .isLessThan(out.indexOf("zdp: terraform zero/shard-001"));
+    }
+  }
+
+  private String[] reconcileArguments() {
+    return new String[] {
+      "reconcile", "--out", out.toString(), "--shard-size", "1", "--repo", remote.toString()
+    };
   }
 
   @Test
