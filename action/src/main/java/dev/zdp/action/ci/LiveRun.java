@@ -6,6 +6,7 @@ import dev.zdp.action.deploy.LogFolds;
 import dev.zdp.action.deploy.SnapshotSignalSender;
 import dev.zdp.action.deploy.TerraformRunner;
 import dev.zdp.action.engine.ModelAtCommit;
+import dev.zdp.action.status.Finding;
 import dev.zdp.action.status.PlatformStatus;
 import dev.zdp.action.status.StatusReport;
 import dev.zdp.action.status.TopicReader;
@@ -128,7 +129,7 @@ final class LiveRun {
     } else {
       deployed =
           new Deployed(
-              apply(notes) && backfill(update, model, notes),
+              drift(model, notes) && apply(notes) && backfill(update, model, notes),
               !written.written().isEmpty() || !written.removed().isEmpty());
       if (deployed.succeeded()) {
         status(model, notes);
@@ -229,6 +230,39 @@ final class LiveRun {
       out.println("zdp: " + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Before {@code apply}: the drift {@code zdp status} finds between the running platform and the
+   * files about to be applied (keys changed by hand, connectors and topics missing or no longer
+   * generated), in the log and the summary, so a hand edit the apply reverts is seen, not silently
+   * undone. Never fails the deploy: always true.
+   */
+  private boolean drift(ModelAtCommit model, List<String> notes) throws IOException {
+    StatusReport report =
+        PlatformStatus.check(
+            model.model(),
+            PlatformStatus.terraformIn(env.outputDirectory()),
+            Variables.read(env.variables(), List.of(), List.of()),
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+            TopicReader.KAFKA);
+    List<Finding> drift =
+        report.findings().stream().filter(f -> f.kind().equals(Finding.DRIFT)).toList();
+    long unreachable =
+        report.findings().stream().filter(f -> f.kind().equals(Finding.UNREACHABLE)).count();
+    out.println(
+        "zdp: drift before applying: "
+            + (!drift.isEmpty()
+                ? drift.size() + ", which the apply puts back"
+                : unreachable > 0
+                    ? "not known, " + unreachable + " endpoints unreachable from here"
+                    : "none"));
+    drift.forEach(
+        f -> {
+          out.println("  " + f.platform() + " " + f.object() + ": " + f.problem());
+          notes.add("Drift before apply: " + f.object() + ": " + f.problem() + ".");
+        });
+    return true;
   }
 
   /**

@@ -210,6 +210,7 @@ class PushActionTest {
     // then zdp status of what was applied: acme's endpoints do not resolve here, which the
     // summary reports without failing the deploy
     assertThat(applied.out())
+        .contains("zdp: drift before applying: not known, 2 endpoints unreachable from here")
         .contains(
             "zdp status after apply:\nzero: connect https://connect.acme.internal:8083"
                 + " [unreachable]: Kafka Connect cannot be read: ");
