@@ -85,11 +85,20 @@ public final class Sandbox implements AutoCloseable {
    * @throws SandboxException when a component cannot start (what has started is stopped again)
    */
   public static Sandbox start(Path workDir, SandboxLayout layout, Consumer<String> progress) {
+    return start(workDir, layout, progress, false);
+  }
+
+  /**
+   * Starts the sandbox, its components logging at DEBUG when {@code verbose}, else at INFO (see
+   * {@link SandboxLogging}).
+   */
+  public static Sandbox start(
+      Path workDir, SandboxLayout layout, Consumer<String> progress, boolean verbose) {
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(progress, "progress");
     layout.check();
     Path logs = freshDirectory(workDir, "logs");
-    SandboxLogging.toFile(logs.resolve("sandbox.log"));
+    SandboxLogging.toFile(logs.resolve("sandbox.log"), verbose);
     Leftovers.stop(workDir, progress);
     wipePreviousData(workDir);
     // AWS SDK 2.39 checksums that s3proxy does not understand; only when the user has not chosen
@@ -114,7 +123,11 @@ public final class Sandbox implements AutoCloseable {
                   S3ProxyService.start(
                       layout.s3proxyClasspath(),
                       workDir.resolve("s3"),
-                      logs.resolve("s3proxy.log")),
+                      logs.resolve("s3proxy.log"),
+                      SandboxLogging.logbackFor(
+                          workDir.resolve("s3proxy-logback.xml"),
+                          logs.resolve("s3proxy.log"),
+                          verbose)),
               service -> service.endpoint().endpoint() + " (bucket " + S3ProxyService.BUCKET + ")");
       sandbox.s3 = s3.endpoint();
       RestCatalogServer rest =
@@ -144,7 +157,9 @@ public final class Sandbox implements AutoCloseable {
               layout.sparkClasspath(),
               sandbox.restCatalogProperties(),
               workDir.resolve("spark"),
-              logs.resolve("spark.log"));
+              logs.resolve("spark.log"),
+              SandboxLogging.log4j2For(
+                  workDir.resolve("spark-log4j2.properties"), logs.resolve("spark.log"), verbose));
       sandbox.running.push(new Running("Spark", sandbox.spark));
     } catch (RuntimeException e) {
       progress.accept("Sandbox failed to start: " + e.getMessage() + " (logs: " + logs + ")");
@@ -373,7 +388,7 @@ public final class Sandbox implements AutoCloseable {
         progress.accept("Stopping " + component.name() + " failed: " + e.getMessage());
       }
     }
-    progress.accept("Sandbox stopped");
+    progress.accept("Sandbox stopped; " + WorkDirectory.size(workDir));
   }
 
   private <T extends AutoCloseable> T step(

@@ -3,6 +3,8 @@ package dev.zdp.sandbox.cli;
 import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Model;
 import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.sandbox.Sandbox;
 import dev.zdp.sandbox.SandboxException;
 import dev.zdp.sandbox.SandboxLayout;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,6 +90,13 @@ public final class SandboxMain implements Callable<Integer> {
               + " minutes); exit 0 when the corpus has rows, 1 when not (for scripts).")
   boolean once;
 
+  @Option(
+      names = "--verbose",
+      description =
+          "Log the stack's components at DEBUG (default INFO) in the work directory's logs; show stack"
+              + " traces.")
+  boolean verbose;
+
   private static final long POLL_MILLIS = 2000;
   private static final Duration ONCE_LIMIT = Duration.ofMinutes(3);
 
@@ -139,7 +150,7 @@ public final class SandboxMain implements Callable<Integer> {
     }
     Path absoluteWork = workDir.toAbsolutePath();
     try (Sandbox sandbox =
-        Sandbox.start(absoluteWork, SandboxLayout.fromSystemProperties(), out::println)) {
+        Sandbox.start(absoluteWork, SandboxLayout.fromSystemProperties(), out::println, verbose)) {
       Deployment deployment =
           new Deployment(
               sandbox,
@@ -158,14 +169,13 @@ public final class SandboxMain implements Callable<Integer> {
               + absoluteWork
               + " \"SELECT ...\"");
       out.println(
-          "Source databases: "
-              + sandbox.postgres().jdbcUrl("<database>")
-              + " (user "
-              + sandbox.postgres().user()
-              + ", password "
-              + sandbox.postgres().password()
-              + "); change rows there and watch them arrive. Logs: "
-              + sandbox.logFile());
+          "Source databases (change rows there and watch them arrive; the password is the"
+              + " sandbox's own):");
+      sourceDatabases(current)
+          .forEach(
+              (datastore, database) ->
+                  out.println("  " + datastore + ": " + sandbox.postgres().psqlCommand(database)));
+      out.println("Logs: " + sandbox.logFile());
       out.println(
           watch
               ? "Watching " + model + " for changes; Ctrl-C stops the sandbox."
@@ -260,6 +270,17 @@ public final class SandboxMain implements Callable<Integer> {
               + created.size()
               + " new source table(s)");
     }
+  }
+
+  /** The database of each ingested datastore, by datastore name. */
+  private static SortedMap<String, String> sourceDatabases(Model model) {
+    SortedMap<String, String> databases = new TreeMap<>();
+    for (PlatformIntentions platform : Deployment.platforms(model)) {
+      for (IngestedDatastore ingested : platform.datastores()) {
+        databases.put(ingested.datastore().name(), ingested.datastore().capture().database());
+      }
+    }
+    return databases;
   }
 
   /** The model directory's YAML files and their modification times, to notice edits. */

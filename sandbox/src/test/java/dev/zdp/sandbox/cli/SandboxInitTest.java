@@ -48,6 +48,9 @@ class SandboxInitTest {
     assertThat(sandbox).as(console).isZero();
     assertThat(console)
         .containsPattern("corpus\\.app__customers +3 rows")
-        .containsPattern("corpus\\.app__orders +3 rows");
+        .containsPattern("corpus\\.app__orders +3 rows")
+        .containsPattern(
+            "Sandbox stopped; work directory .*: [0-9.]+ MB of data and logs \\(the next start"
+                + " wipes it, or delete it\\)");
   }
 }
