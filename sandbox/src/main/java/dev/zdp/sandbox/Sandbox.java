@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -85,15 +86,24 @@ public final class Sandbox implements AutoCloseable {
    * @throws SandboxException when a component cannot start (what has started is stopped again)
    */
   public static Sandbox start(Path workDir, SandboxLayout layout, Consumer<String> progress) {
-    return start(workDir, layout, progress, false);
+    return start(workDir, layout, progress, new Options(false, Optional.empty()));
   }
 
   /**
-   * Starts the sandbox, its components logging at DEBUG when {@code verbose}, else at INFO (see
-   * {@link SandboxLogging}).
+   * How {@code zdp sandbox} starts the stack.
+   *
+   * @param verbose the components log at DEBUG, else at INFO (see {@link SandboxLogging})
+   * @param sparkCatalog when present, Spark's session for this catalog starts in the background as
+   *     soon as the catalog serves, instead of at the first SQL file
+   */
+  public record Options(boolean verbose, Optional<String> sparkCatalog) {}
+
+  /**
+   * Starts the sandbox as {@link #start(Path, SandboxLayout, Consumer)} does, with {@code options}.
    */
   public static Sandbox start(
-      Path workDir, SandboxLayout layout, Consumer<String> progress, boolean verbose) {
+      Path workDir, SandboxLayout layout, Consumer<String> progress, Options options) {
+    boolean verbose = options.verbose();
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(progress, "progress");
     layout.check();
@@ -136,6 +146,19 @@ public final class Sandbox implements AutoCloseable {
               () -> RestCatalogServer.start(CATALOG_NAME, sandbox.catalogProperties()),
               service -> service.uri().toString());
       sandbox.restCatalogUri = rest.uri();
+      // Spark starts with the first SQL file, or now in the background (its start takes longest)
+      sandbox.spark =
+          new SparkSqlRunner(
+              layout.sparkClasspath(),
+              sandbox.restCatalogProperties(),
+              workDir.resolve("spark"),
+              logs.resolve("spark.log"),
+              SandboxLogging.log4j2For(
+                  workDir.resolve("spark-log4j2.properties"), logs.resolve("spark.log"), verbose));
+      sandbox.running.push(new Running("Spark", sandbox.spark));
+      options
+          .sparkCatalog()
+          .ifPresent(catalog -> sandbox.spark.warmUpInBackground(catalog, MERGE_LIMIT));
       KafkaService kafka =
           sandbox.step(
               "Kafka",
@@ -151,16 +174,6 @@ public final class Sandbox implements AutoCloseable {
       sandbox.topics =
           sandbox.step(
               "Kafka admin client", () -> TopicAdmin.connect(sandbox.bootstrapServers), t -> "");
-      // Spark itself starts with the first SQL file: most uses of a sandbox run one
-      sandbox.spark =
-          new SparkSqlRunner(
-              layout.sparkClasspath(),
-              sandbox.restCatalogProperties(),
-              workDir.resolve("spark"),
-              logs.resolve("spark.log"),
-              SandboxLogging.log4j2For(
-                  workDir.resolve("spark-log4j2.properties"), logs.resolve("spark.log"), verbose));
-      sandbox.running.push(new Running("Spark", sandbox.spark));
     } catch (RuntimeException e) {
       progress.accept("Sandbox failed to start: " + e.getMessage() + " (logs: " + logs + ")");
       sandbox.close();

@@ -184,6 +184,27 @@ final class SparkSqlRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the session for {@code catalogName} in a background thread and runs one trivial query in
+   * it, so that the first staging DDL or MERGE run finds Spark started and its SQL engine loaded:
+   * Spark's start-up is paid while the rest of the stack starts. A failure is left to the first
+   * real run, which starts Spark again and reports it.
+   */
+  void warmUpInBackground(String catalogName, Duration limit) {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                query(catalogName, "SELECT 1", limit);
+              } catch (RuntimeException leftToTheFirstRun) {
+                // the first run starts Spark again and says what is wrong
+              }
+            },
+            "zdp-spark-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
   /** How the message of a failed {@link #query} starts. */
   static final String QUERY_FAILED = "query failed: ";
 

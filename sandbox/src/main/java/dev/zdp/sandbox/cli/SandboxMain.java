@@ -71,9 +71,10 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(
       names = "--merge-every",
       paramLabel = "S",
-      defaultValue = "20",
+      defaultValue = "2",
       description =
-          "Seconds between MERGE runs while staging receives rows. Default: ${DEFAULT-VALUE}")
+          "At least this many seconds between MERGE runs; each runs the jobs whose staging"
+              + " table changed. Default: ${DEFAULT-VALUE}")
   long mergeEverySeconds;
 
   @Option(
@@ -97,7 +98,7 @@ public final class SandboxMain implements Callable<Integer> {
               + " traces.")
   boolean verbose;
 
-  private static final long POLL_MILLIS = 2000;
+  private static final long POLL_MILLIS = 1000;
   private static final Duration ONCE_LIMIT = Duration.ofMinutes(3);
 
   private final PrintStream out;
@@ -150,7 +151,11 @@ public final class SandboxMain implements Callable<Integer> {
     }
     Path absoluteWork = workDir.toAbsolutePath();
     try (Sandbox sandbox =
-        Sandbox.start(absoluteWork, SandboxLayout.fromSystemProperties(), out::println, verbose)) {
+        Sandbox.start(
+            absoluteWork,
+            SandboxLayout.fromSystemProperties(),
+            out::println,
+            new Sandbox.Options(verbose, Optional.of(ZeroRenderer.CATALOG_NAME)))) {
       Deployment deployment =
           new Deployment(
               sandbox,
@@ -198,11 +203,11 @@ public final class SandboxMain implements Callable<Integer> {
         }
         boolean arriving = arrivals.staging(current);
         pending |= arriving;
-        // merge once staging has settled (no new rows since the last poll)
+        // only the jobs whose staging table changed run, so a change is merged as soon as it is
+        // in staging, at most every --merge-every seconds
         boolean due =
             pending
-                && !arriving
-                && System.nanoTime() - lastMerge > Duration.ofSeconds(mergeEverySeconds).toNanos();
+                && System.nanoTime() - lastMerge >= Duration.ofSeconds(mergeEverySeconds).toNanos();
         if (once) {
           due =
               pending
@@ -213,7 +218,7 @@ public final class SandboxMain implements Callable<Integer> {
         if (due) {
           out.println("Running the MERGE jobs...");
           try {
-            deployment.merge(1);
+            deployment.mergeChanged();
             pending = false;
           } catch (SandboxException e) {
             out.println("MERGE failed: " + e.getMessage());
