@@ -16,12 +16,11 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
  * Where the stack logs, and how much: every component's log (Kafka, Connect, Debezium, Iceberg in
  * this JVM; the S3 store and Spark in theirs) at INFO and above ({@code --verbose}: DEBUG), each in
  * a file of {@code <work-dir>/logs/} rolled over at {@value #ROLL_SIZE} and kept with {@value
- * #KEPT} older ones, so a sandbox left running stays under {@value #CAP} of logs per component.
+ * #KEPT} older one, so a sandbox left running stays under twice that of logs per component.
  */
 final class SandboxLogging {
-  static final String ROLL_SIZE = "10 MB";
-  static final int KEPT = 2;
-  static final String CAP = "30 MB";
+  private static final String ROLL_SIZE = "10 MB";
+  private static final int KEPT = 1;
 
   private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%t] %c{1.} - %msg%n";
 
