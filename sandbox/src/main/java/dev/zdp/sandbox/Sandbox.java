@@ -292,17 +292,32 @@ public final class Sandbox implements AutoCloseable {
    * @throws SandboxException only when Spark cannot start, dies or takes too long
    */
   public List<MergeResult> runMerge(String catalogName, List<Path> sqlFiles) {
+    return runMerge(catalogName, sqlFiles, result -> {});
+  }
+
+  /**
+   * Runs MERGE job files as {@link #runMerge(String, List)} does, handing each file's result to
+   * {@code afterEach} as soon as the file ran (so its corpus table can be shown before the next
+   * file runs).
+   */
+  public List<MergeResult> runMerge(
+      String catalogName, List<Path> sqlFiles, Consumer<MergeResult> afterEach) {
     if (closed.get()) {
       throw new SandboxException("The sandbox is stopped: cannot run " + sqlFiles);
     }
     long started = System.nanoTime();
     List<MergeResult> results = new java.util.ArrayList<>();
-    for (SparkSqlRunner.FileResult result : spark.runEach(catalogName, sqlFiles, MERGE_LIMIT)) {
-      results.add(new MergeResult(result.file(), result.summary(), result.error()));
-      progress.accept(
-          result.error().isPresent()
-              ? "  merge " + result.file().getFileName() + " FAILED: " + result.error().get()
-              : "  merge " + result.summary());
+    for (Path file : sqlFiles) {
+      for (SparkSqlRunner.FileResult result :
+          spark.runEach(catalogName, List.of(file), MERGE_LIMIT)) {
+        MergeResult merged = new MergeResult(result.file(), result.summary(), result.error());
+        results.add(merged);
+        progress.accept(
+            result.error().isPresent()
+                ? "  merge " + result.file().getFileName() + " FAILED: " + result.error().get()
+                : "  merge " + result.summary());
+        afterEach.accept(merged);
+      }
     }
     progress.accept(
         String.format("MERGE jobs done in %.1f s", (System.nanoTime() - started) / 1e9));

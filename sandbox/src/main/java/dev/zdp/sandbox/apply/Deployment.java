@@ -436,22 +436,22 @@ public final class Deployment {
    *     naming the job's file, its corpus table and Spark's error
    */
   public List<String> merge(int times) {
-    return merge(times, false);
+    return merge(times, false, job -> {});
   }
 
   /**
    * Runs, once, only the MERGE jobs whose staging table has a snapshot it did not have when the job
    * last ran without failing (every job whose staging table has rows, the first time and after an
-   * apply that changed something): the developer's loop, where one change should not wait for every
-   * other table's job. Otherwise as {@link #merge(int)}.
+   * apply): the developer's loop, where one change should not wait for every other table's job.
+   * Otherwise as {@link #merge(int)}; {@code afterEachJob} gets each job's file as soon as it ran.
    *
    * @return the runner's summary lines; empty when no job had anything new
    */
-  public List<String> mergeChanged() {
-    return merge(1, true);
+  public List<String> mergeChanged(Consumer<Path> afterEachJob) {
+    return merge(1, true, afterEachJob);
   }
 
-  private List<String> merge(int times, boolean changedOnly) {
+  private List<String> merge(int times, boolean changedOnly, Consumer<Path> afterEachJob) {
     List<Path> jobs = new ArrayList<>();
     Map<Path, Long> snapshots = new HashMap<>();
     try (IcebergTables tables = new IcebergTables(sandbox)) {
@@ -484,7 +484,9 @@ public final class Deployment {
     }
     List<String> summary = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (Sandbox.MergeResult result : sandbox.runMerge(ZeroRenderer.CATALOG_NAME, runs)) {
+    for (Sandbox.MergeResult result :
+        sandbox.runMerge(
+            ZeroRenderer.CATALOG_NAME, runs, result -> afterEachJob.accept(result.file()))) {
       if (result.error().isEmpty() && snapshots.containsKey(result.file())) {
         merged.put(result.file(), snapshots.get(result.file()));
       }

@@ -217,8 +217,9 @@ public final class SandboxMain implements Callable<Integer> {
         }
         if (due) {
           out.println("Running the MERGE jobs...");
+          Model merging = current;
           try {
-            deployment.mergeChanged();
+            deployment.mergeChanged(job -> arrivals.corpus(merging));
             pending = false;
           } catch (SandboxException e) {
             out.println("MERGE failed: " + e.getMessage());
