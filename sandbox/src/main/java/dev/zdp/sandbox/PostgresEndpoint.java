@@ -1,5 +1,7 @@
 package dev.zdp.sandbox;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,29 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
+  }
+
+  /**
+   * A {@code psql} command line for one database on this server, to paste into a shell as it is: a
+   * connection URI with the user and password (the sandbox's own, for its throwaway server),
+   * percent-encoded and single-quoted.
+   */
+  public String psqlCommand(String database) {
+    return "psql 'postgresql://"
+        + encode(user)
+        + ":"
+        + encode(password)
+        + "@"
+        + host
+        + ":"
+        + port
+        + "/"
+        + encode(database)
+        + "'";
+  }
+
+  private static String encode(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** The JDBC URL of one database on this server. */

@@ -33,7 +33,12 @@ final class S3ProxyService implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  static S3ProxyService start(Path classpath, Path dataDirectory, Path logFile) {
+  /**
+   * Starts s3proxy on a free port, serving {@code dataDirectory}; it logs to {@code logFile} as
+   * {@code logbackConfig} says (its console, nearly empty, goes beside it).
+   */
+  static S3ProxyService start(
+      Path classpath, Path dataDirectory, Path logFile, Path logbackConfig) {
     int port = FreePorts.pick();
     URI uri = URI.create("http://127.0.0.1:" + port);
     Path properties = dataDirectory.resolveSibling("s3proxy.properties");
@@ -61,13 +66,16 @@ final class S3ProxyService implements AutoCloseable {
                       java,
                       "-Xmx192m",
                       "-XX:+UseSerialGC",
+                      "-Dlogback.configurationFile=" + logbackConfig.toAbsolutePath(),
                       "-cp",
                       classpath.toAbsolutePath() + "/*",
                       "org.gaul.s3proxy.Main",
                       "--properties",
                       properties.toAbsolutePath().toString()))
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(
+                      logFile.resolveSibling("s3proxy-console.log").toFile()))
               .start();
       Files.writeString(Leftovers.s3proxyPidFile(dataDirectory.getParent()), process.pid() + "\n");
     } catch (IOException e) {

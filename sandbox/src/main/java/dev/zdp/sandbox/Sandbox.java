@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -85,11 +86,29 @@ public final class Sandbox implements AutoCloseable {
    * @throws SandboxException when a component cannot start (what has started is stopped again)
    */
   public static Sandbox start(Path workDir, SandboxLayout layout, Consumer<String> progress) {
+    return start(workDir, layout, progress, new Options(false, Optional.empty()));
+  }
+
+  /**
+   * How {@code zdp sandbox} starts the stack.
+   *
+   * @param verbose the components log at DEBUG, else at INFO (see {@link SandboxLogging})
+   * @param sparkCatalog when present, Spark's session for this catalog starts in the background as
+   *     soon as the catalog serves, instead of at the first SQL file
+   */
+  public record Options(boolean verbose, Optional<String> sparkCatalog) {}
+
+  /**
+   * Starts the sandbox as {@link #start(Path, SandboxLayout, Consumer)} does, with {@code options}.
+   */
+  public static Sandbox start(
+      Path workDir, SandboxLayout layout, Consumer<String> progress, Options options) {
+    boolean verbose = options.verbose();
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(progress, "progress");
     layout.check();
     Path logs = freshDirectory(workDir, "logs");
-    SandboxLogging.toFile(logs.resolve("sandbox.log"));
+    SandboxLogging.toFile(logs.resolve("sandbox.log"), verbose);
     Leftovers.stop(workDir, progress);
     wipePreviousData(workDir);
     // AWS SDK 2.39 checksums that s3proxy does not understand; only when the user has not chosen
@@ -114,7 +133,11 @@ public final class Sandbox implements AutoCloseable {
                   S3ProxyService.start(
                       layout.s3proxyClasspath(),
                       workDir.resolve("s3"),
-                      logs.resolve("s3proxy.log")),
+                      logs.resolve("s3proxy.log"),
+                      SandboxLogging.logbackFor(
+                          workDir.resolve("s3proxy-logback.xml"),
+                          logs.resolve("s3proxy.log"),
+                          verbose)),
               service -> service.endpoint().endpoint() + " (bucket " + S3ProxyService.BUCKET + ")");
       sandbox.s3 = s3.endpoint();
       RestCatalogServer rest =
@@ -123,6 +146,19 @@ public final class Sandbox implements AutoCloseable {
               () -> RestCatalogServer.start(CATALOG_NAME, sandbox.catalogProperties()),
               service -> service.uri().toString());
       sandbox.restCatalogUri = rest.uri();
+      // Spark starts with the first SQL file, or now in the background (its start takes longest)
+      sandbox.spark =
+          new SparkSqlRunner(
+              layout.sparkClasspath(),
+              sandbox.restCatalogProperties(),
+              workDir.resolve("spark"),
+              logs.resolve("spark.log"),
+              SandboxLogging.log4j2For(
+                  workDir.resolve("spark-log4j2.properties"), logs.resolve("spark.log"), verbose));
+      sandbox.running.push(new Running("Spark", sandbox.spark));
+      options
+          .sparkCatalog()
+          .ifPresent(catalog -> sandbox.spark.warmUpInBackground(catalog, MERGE_LIMIT));
       KafkaService kafka =
           sandbox.step(
               "Kafka",
@@ -138,14 +174,6 @@ public final class Sandbox implements AutoCloseable {
       sandbox.topics =
           sandbox.step(
               "Kafka admin client", () -> TopicAdmin.connect(sandbox.bootstrapServers), t -> "");
-      // Spark itself starts with the first SQL file: most uses of a sandbox run one
-      sandbox.spark =
-          new SparkSqlRunner(
-              layout.sparkClasspath(),
-              sandbox.restCatalogProperties(),
-              workDir.resolve("spark"),
-              logs.resolve("spark.log"));
-      sandbox.running.push(new Running("Spark", sandbox.spark));
     } catch (RuntimeException e) {
       progress.accept("Sandbox failed to start: " + e.getMessage() + " (logs: " + logs + ")");
       sandbox.close();
@@ -264,17 +292,32 @@ public final class Sandbox implements AutoCloseable {
    * @throws SandboxException only when Spark cannot start, dies or takes too long
    */
   public List<MergeResult> runMerge(String catalogName, List<Path> sqlFiles) {
+    return runMerge(catalogName, sqlFiles, result -> {});
+  }
+
+  /**
+   * Runs MERGE job files as {@link #runMerge(String, List)} does, handing each file's result to
+   * {@code afterEach} as soon as the file ran (so its corpus table can be shown before the next
+   * file runs).
+   */
+  public List<MergeResult> runMerge(
+      String catalogName, List<Path> sqlFiles, Consumer<MergeResult> afterEach) {
     if (closed.get()) {
       throw new SandboxException("The sandbox is stopped: cannot run " + sqlFiles);
     }
     long started = System.nanoTime();
     List<MergeResult> results = new java.util.ArrayList<>();
-    for (SparkSqlRunner.FileResult result : spark.runEach(catalogName, sqlFiles, MERGE_LIMIT)) {
-      results.add(new MergeResult(result.file(), result.summary(), result.error()));
-      progress.accept(
-          result.error().isPresent()
-              ? "  merge " + result.file().getFileName() + " FAILED: " + result.error().get()
-              : "  merge " + result.summary());
+    for (Path file : sqlFiles) {
+      for (SparkSqlRunner.FileResult result :
+          spark.runEach(catalogName, List.of(file), MERGE_LIMIT)) {
+        MergeResult merged = new MergeResult(result.file(), result.summary(), result.error());
+        results.add(merged);
+        progress.accept(
+            result.error().isPresent()
+                ? "  merge " + result.file().getFileName() + " FAILED: " + result.error().get()
+                : "  merge " + result.summary());
+        afterEach.accept(merged);
+      }
     }
     progress.accept(
         String.format("MERGE jobs done in %.1f s", (System.nanoTime() - started) / 1e9));
@@ -373,7 +416,7 @@ public final class Sandbox implements AutoCloseable {
         progress.accept("Stopping " + component.name() + " failed: " + e.getMessage());
       }
     }
-    progress.accept("Sandbox stopped");
+    progress.accept("Sandbox stopped; " + WorkDirectory.size(workDir));
   }
 
   private <T extends AutoCloseable> T step(

@@ -58,6 +58,7 @@ final class SparkSqlRunner implements AutoCloseable {
   private final Map<String, String> catalogProperties;
   private final Path workDir;
   private final Path logFile;
+  private final Path logConfig;
   private Process process;
   private String catalogName;
   private BufferedWriter requests;
@@ -67,11 +68,17 @@ final class SparkSqlRunner implements AutoCloseable {
    * @param classpath the runner's class path ({@code sandbox-spark} and Spark)
    * @param catalogProperties the Iceberg catalog's properties (the sandbox's REST catalog)
    * @param workDir Spark's scratch directory
-   * @param logFile where the child's standard error (Spark's log) goes
+   * @param logFile Spark's log (its standard error, nearly empty, goes beside it)
+   * @param logConfig the log4j2 configuration that sends Spark's log there
    */
   SparkSqlRunner(
-      String classpath, Map<String, String> catalogProperties, Path workDir, Path logFile) {
+      String classpath,
+      Map<String, String> catalogProperties,
+      Path workDir,
+      Path logFile,
+      Path logConfig) {
     this.classpath = classpath;
+    this.logConfig = logConfig;
     this.catalogProperties = Map.copyOf(catalogProperties);
     this.workDir = workDir;
     this.logFile = logFile;
@@ -177,6 +184,27 @@ final class SparkSqlRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the session for {@code catalogName} in a background thread and runs one trivial query in
+   * it, so that the first staging DDL or MERGE run finds Spark started and its SQL engine loaded:
+   * Spark's start-up is paid while the rest of the stack starts. A failure is left to the first
+   * real run, which starts Spark again and reports it.
+   */
+  void warmUpInBackground(String catalogName, Duration limit) {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                query(catalogName, "SELECT 1", limit);
+              } catch (RuntimeException leftToTheFirstRun) {
+                // the first run starts Spark again and says what is wrong
+              }
+            },
+            "zdp-spark-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
   /** How the message of a failed {@link #query} starts. */
   static final String QUERY_FAILED = "query failed: ";
 
@@ -218,6 +246,7 @@ final class SparkSqlRunner implements AutoCloseable {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx1g");
       command.addAll(JVM_OPTIONS);
+      command.add("-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath());
       command.add("-Daws.requestChecksumCalculation=WHEN_REQUIRED");
       command.add("-Daws.responseChecksumValidation=WHEN_REQUIRED");
       command.addAll(List.of("-cp", classpath, MAIN));
@@ -227,7 +256,9 @@ final class SparkSqlRunner implements AutoCloseable {
       command.add("--serve");
       process =
           new ProcessBuilder(command)
-              .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .redirectError(
+                  ProcessBuilder.Redirect.appendTo(
+                      logFile.resolveSibling("spark-console.log").toFile()))
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start Spark for the sandbox's SQL files", e);

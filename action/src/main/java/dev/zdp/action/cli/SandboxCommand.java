@@ -14,6 +14,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(
     name = "sandbox",
+    mixinStandardHelpOptions = true,
     versionProvider = ZdpVersion.class,
     description =
         "Run the model's pipelines on this machine (only from a checkout: bin/zdp sandbox).")

@@ -3,6 +3,7 @@ package dev.zdp.action.cli;
 import dev.zdp.action.ci.ActionCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
     description =
         "Validate a data ecosystem model kept in git and render it for the Zero platform.",
     subcommands = {
+      InitCommand.class,
       ValidateCommand.class,
       GenerateCommand.class,
       PlanCommand.class,
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
       TemplatesCommand.class,
       RulesCommand.class,
       ActionCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class
     })
 final class ZdpCommand implements Callable<Integer> {
 

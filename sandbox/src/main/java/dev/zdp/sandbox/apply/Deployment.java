@@ -34,6 +34,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,9 @@ public final class Deployment {
   private Optional<Model> applied = Optional.empty();
   private int applies;
   private final List<SnapshotSignal> signals = new ArrayList<>();
+
+  /** Per MERGE job file, its staging table's snapshot when it last ran without failing. */
+  private final Map<Path, Long> merged = new HashMap<>();
 
   /**
    * @param outputDirectory where the generated artifacts are written (as {@code zdp generate
@@ -162,6 +166,8 @@ public final class Deployment {
    * every Zero platform, with the sandbox's endpoints and credentials as variable values.
    */
   public ApplyReport apply(Model model) {
+    // the MERGE files may have changed (a column added): every job runs at the next mergeChanged
+    merged.clear();
     try {
       // As `zdp generate` writes: streamed, and only what changed since the last apply rendered.
       try (ArtifactWriter.Staging staging = ArtifactWriter.stage(outputDirectory)) {
@@ -430,13 +436,34 @@ public final class Deployment {
    *     naming the job's file, its corpus table and Spark's error
    */
   public List<String> merge(int times) {
+    return merge(times, false, job -> {});
+  }
+
+  /**
+   * Runs, once, only the MERGE jobs whose staging table has a snapshot it did not have when the job
+   * last ran without failing (every job whose staging table has rows, the first time and after an
+   * apply): the developer's loop, where one change should not wait for every other table's job.
+   * Otherwise as {@link #merge(int)}; {@code afterEachJob} gets each job's file as soon as it ran.
+   *
+   * @return the runner's summary lines; empty when no job had anything new
+   */
+  public List<String> mergeChanged(Consumer<Path> afterEachJob) {
+    return merge(1, true, afterEachJob);
+  }
+
+  private List<String> merge(int times, boolean changedOnly, Consumer<Path> afterEachJob) {
     List<Path> jobs = new ArrayList<>();
+    Map<Path, Long> snapshots = new HashMap<>();
     try (IcebergTables tables = new IcebergTables(sandbox)) {
       for (GeneratedModule module : modules) {
         for (Path job : module.mergeJobs()) {
           Optional<String> staging = module.stagingTable(job);
           if (staging.isPresent() && tables.exists(staging.get())) {
-            jobs.add(job);
+            Optional<Long> snapshot = tables.snapshot(staging.get());
+            snapshot.ifPresent(id -> snapshots.put(job, id));
+            if (!changedOnly || snapshot.isPresent() && !snapshot.get().equals(merged.get(job))) {
+              jobs.add(job);
+            }
           } else {
             progress.accept(
                 "  skipped "
@@ -457,7 +484,12 @@ public final class Deployment {
     }
     List<String> summary = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (Sandbox.MergeResult result : sandbox.runMerge(ZeroRenderer.CATALOG_NAME, runs)) {
+    for (Sandbox.MergeResult result :
+        sandbox.runMerge(
+            ZeroRenderer.CATALOG_NAME, runs, result -> afterEachJob.accept(result.file()))) {
+      if (result.error().isEmpty() && snapshots.containsKey(result.file())) {
+        merged.put(result.file(), snapshots.get(result.file()));
+      }
       if (result.error().isPresent()) {
         failures.add(
             "MERGE job "

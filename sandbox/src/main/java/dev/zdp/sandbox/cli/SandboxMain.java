@@ -2,17 +2,23 @@ package dev.zdp.sandbox.cli;
 
 import dev.zdp.generator.zero.ZeroRenderer;
 import dev.zdp.model.Model;
+import dev.zdp.model.load.ModelSourceException;
+import dev.zdp.model.platform.IngestedDatastore;
+import dev.zdp.model.platform.PlatformIntentions;
 import dev.zdp.sandbox.Sandbox;
 import dev.zdp.sandbox.SandboxException;
 import dev.zdp.sandbox.SandboxLayout;
 import dev.zdp.sandbox.apply.ApplyReport;
 import dev.zdp.sandbox.apply.Deployment;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "zdp sandbox",
     mixinStandardHelpOptions = true,
+    versionProvider = SandboxVersion.class,
     description = {
       "Runs the model's pipelines on this machine: PostgreSQL, Kafka, Kafka Connect (Debezium,"
           + " Iceberg sink), an S3 store and an Iceberg catalog in one JVM, the MERGE jobs in"
@@ -34,7 +41,11 @@ import picocli.CommandLine.Option;
           + " applies, and prints rows arriving in staging and corpus tables. Ctrl-C stops it."
     })
 public final class SandboxMain implements Callable<Integer> {
-  @Option(names = "--model", required = true, description = "The model directory.")
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "The model directory. Default: ${DEFAULT-VALUE}")
   Path model;
 
   @Option(names = "--watch", description = "Re-apply when a model file changes (polled every 2 s).")
@@ -42,6 +53,7 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Option(
       names = "--work-dir",
+      paramLabel = "DIR",
       defaultValue = "${sys:zdp.sandbox.home:-.}/target/zdp-sandbox",
       description =
           "Data, logs and the generated files (wiped at start). Default: ${DEFAULT-VALUE}")
@@ -49,6 +61,7 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Option(
       names = "--commit-interval-ms",
+      paramLabel = "MS",
       defaultValue = "2000",
       description =
           "How often the Iceberg sinks commit, instead of the platform's commitIntervalMs;"
@@ -57,13 +70,16 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Option(
       names = "--merge-every",
-      defaultValue = "20",
+      paramLabel = "S",
+      defaultValue = "2",
       description =
-          "Seconds between MERGE runs while staging receives rows. Default: ${DEFAULT-VALUE}")
+          "At least this many seconds between MERGE runs; each runs the jobs whose staging"
+              + " table changed. Default: ${DEFAULT-VALUE}")
   long mergeEverySeconds;
 
   @Option(
       names = "--samples",
+      paramLabel = "N",
       defaultValue = "3",
       description = "Sample rows inserted into each new source table. Default: ${DEFAULT-VALUE}")
   int samples;
@@ -75,18 +91,48 @@ public final class SandboxMain implements Callable<Integer> {
               + " minutes); exit 0 when the corpus has rows, 1 when not (for scripts).")
   boolean once;
 
-  private static final long POLL_MILLIS = 2000;
+  @Option(
+      names = "--verbose",
+      description =
+          "Log the stack's components at DEBUG (default INFO) in the work directory's logs; show stack"
+              + " traces.")
+  boolean verbose;
+
+  private static final long POLL_MILLIS = 1000;
   private static final Duration ONCE_LIMIT = Duration.ofMinutes(3);
 
-  private final PrintStream out = System.out;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private final ApplyNotes notes = new ApplyNotes();
+
+  SandboxMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Runs {@code zdp sandbox args} (or {@code zdp sandbox query ...}) and returns the exit code. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
     if (args.length > 0 && args[0].equals("query")) {
-      System.exit(
-          query(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      return query(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
-    int code = new CommandLine(new SandboxMain()).execute(args);
-    System.exit(code);
+    return execute(new SandboxMain(out, err), out, err, args);
+  }
+
+  /** {@code zdp sandbox query ARGS}: see {@link SandboxQuery}; returns the exit code. */
+  public static int query(String[] args, PrintStream out, PrintStream err) {
+    return execute(new SandboxQuery(out, err), out, err, args);
+  }
+
+  private static int execute(Object command, PrintStream out, PrintStream err, String[] args) {
+    CommandLine cli = OneLineErrors.install(new CommandLine(command));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
   }
 
   @Override
@@ -95,16 +141,21 @@ public final class SandboxMain implements Callable<Integer> {
     try {
       current = Deployment.load(model);
     } catch (SandboxException e) {
-      System.err.println("zdp sandbox: " + e.getMessage());
-      return 1;
+      err.println("zdp sandbox: " + e.getMessage());
+      // a directory that cannot be read is a wrong argument; a model with errors is a finding
+      return e.getCause() instanceof ModelSourceException ? OneLineErrors.CANNOT_RUN : 1;
     }
     if (Deployment.platforms(current).isEmpty()) {
-      System.err.println("zdp sandbox: the model in " + model + " has no platform of type zero");
+      err.println("zdp sandbox: the model in " + model + " has no platform of type zero");
       return 1;
     }
     Path absoluteWork = workDir.toAbsolutePath();
     try (Sandbox sandbox =
-        Sandbox.start(absoluteWork, SandboxLayout.fromSystemProperties(), out::println)) {
+        Sandbox.start(
+            absoluteWork,
+            SandboxLayout.fromSystemProperties(),
+            out::println,
+            new Sandbox.Options(verbose, Optional.of(ZeroRenderer.CATALOG_NAME)))) {
       Deployment deployment =
           new Deployment(
               sandbox,
@@ -123,14 +174,13 @@ public final class SandboxMain implements Callable<Integer> {
               + absoluteWork
               + " \"SELECT ...\"");
       out.println(
-          "Source databases: "
-              + sandbox.postgres().jdbcUrl("<database>")
-              + " (user "
-              + sandbox.postgres().user()
-              + ", password "
-              + sandbox.postgres().password()
-              + "); change rows there and watch them arrive. Logs: "
-              + sandbox.logFile());
+          "Source databases (change rows there and watch them arrive; the password is the"
+              + " sandbox's own):");
+      sourceDatabases(current)
+          .forEach(
+              (datastore, database) ->
+                  out.println("  " + datastore + ": " + sandbox.postgres().psqlCommand(database)));
+      out.println("Logs: " + sandbox.logFile());
       out.println(
           watch
               ? "Watching " + model + " for changes; Ctrl-C stops the sandbox."
@@ -153,11 +203,11 @@ public final class SandboxMain implements Callable<Integer> {
         }
         boolean arriving = arrivals.staging(current);
         pending |= arriving;
-        // merge once staging has settled (no new rows since the last poll)
+        // only the jobs whose staging table changed run, so a change is merged as soon as it is
+        // in staging, at most every --merge-every seconds
         boolean due =
             pending
-                && !arriving
-                && System.nanoTime() - lastMerge > Duration.ofSeconds(mergeEverySeconds).toNanos();
+                && System.nanoTime() - lastMerge >= Duration.ofSeconds(mergeEverySeconds).toNanos();
         if (once) {
           due =
               pending
@@ -167,8 +217,9 @@ public final class SandboxMain implements Callable<Integer> {
         }
         if (due) {
           out.println("Running the MERGE jobs...");
+          Model merging = current;
           try {
-            deployment.merge(1);
+            deployment.mergeChanged(job -> arrivals.corpus(merging));
             pending = false;
           } catch (SandboxException e) {
             out.println("MERGE failed: " + e.getMessage());
@@ -183,14 +234,9 @@ public final class SandboxMain implements Callable<Integer> {
       }
       return 0;
     } catch (SandboxException e) {
-      System.err.println("zdp sandbox: " + e.getMessage());
+      err.println("zdp sandbox: " + e.getMessage());
       return 2;
     }
-  }
-
-  /** {@code zdp sandbox query ARGS}: see {@link SandboxQuery}; returns the exit code. */
-  public static int query(String[] args, PrintStream out, PrintStream err) {
-    return new CommandLine(new SandboxQuery(out, err)).execute(args);
   }
 
   /** The files in a running sandbox's work directory that say how to reach it. */
@@ -215,10 +261,7 @@ public final class SandboxMain implements Callable<Integer> {
   private void deploy(Deployment deployment, Model model) {
     List<Deployment.CreatedTable> created = deployment.createSourceTables(model);
     ApplyReport report = deployment.apply(model);
-    if (!report.notes().isEmpty()) {
-      out.println("What the sandbox changed from the generated settings:");
-      report.notes().forEach(note -> out.println("  " + note));
-    }
+    notes.lines(report).forEach(out::println);
     report.lines().forEach(out::println);
     for (Deployment.CreatedTable table : created) {
       if (samples > 0) {
@@ -233,6 +276,17 @@ public final class SandboxMain implements Callable<Integer> {
               + created.size()
               + " new source table(s)");
     }
+  }
+
+  /** The database of each ingested datastore, by datastore name. */
+  private static SortedMap<String, String> sourceDatabases(Model model) {
+    SortedMap<String, String> databases = new TreeMap<>();
+    for (PlatformIntentions platform : Deployment.platforms(model)) {
+      for (IngestedDatastore ingested : platform.datastores()) {
+        databases.put(ingested.datastore().name(), ingested.datastore().capture().database());
+      }
+    }
+    return databases;
   }
 
   /** The model directory's YAML files and their modification times, to notice edits. */

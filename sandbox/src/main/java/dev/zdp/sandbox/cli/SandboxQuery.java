@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "zdp sandbox query",
     mixinStandardHelpOptions = true,
+    versionProvider = SandboxVersion.class,
     description = {
       "Runs one Spark SQL query against the running sandbox of a work directory and prints the"
           + " result tab-separated with a header row (NULL for null). Exit 0; 1 when the query"
@@ -37,6 +38,7 @@ import picocli.CommandLine.Parameters;
 final class SandboxQuery implements Callable<Integer> {
   @Option(
       names = "--work-dir",
+      paramLabel = "DIR",
       defaultValue = "${sys:zdp.sandbox.home:-.}/target/zdp-sandbox",
       description = "The running sandbox's work directory. Default: ${DEFAULT-VALUE}")
   Path workDir;

@@ -283,9 +283,25 @@ class EndToEndTest {
     List<String> shopLive = corpus("corpus.shop__orders");
     List<String> shopHistory = corpus("corpus.shop__orders__history");
 
-    // a model change applied to the running stack: crm.addresses is sunk from now on
+    // the developer's loop: a MERGE run of what changed runs only the job of the staging table
+    // that has new rows, and says so as soon as it ran
+    List<Path> ran = new ArrayList<>();
+    assertThat(deployment.mergeChanged(ran::add))
+        .as("no staging table changed since the last run")
+        .isEmpty();
     sources.run(crm, List.of(customer(4, "Dee")));
     awaitRows("staging.crm__customers", 6);
+    assertThat(deployment.mergeChanged(ran::add))
+        .singleElement()
+        .asString()
+        .startsWith("customers.sql: ");
+    assertThat(ran)
+        .extracting(job -> job.getFileName().toString())
+        .containsExactly("customers.sql");
+    assertThat(corpus("corpus.crm__customers")).isEqualTo(source(crm, "customers"));
+    assertThat(corpus("corpus.shop__orders")).isEqualTo(shopLive);
+
+    // a model change applied to the running stack: crm.addresses is sunk from now on
     Files.copy(
         MODEL_V2.resolve("workspaces.yaml"),
         modelDir.resolve("workspaces.yaml"),
