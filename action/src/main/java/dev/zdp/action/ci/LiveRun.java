@@ -239,13 +239,7 @@ final class LiveRun {
    * undone. Never fails the deploy: always true.
    */
   private boolean drift(ModelAtCommit model, List<String> notes) throws IOException {
-    StatusReport report =
-        PlatformStatus.check(
-            model.model(),
-            PlatformStatus.terraformIn(env.outputDirectory()),
-            Variables.read(env.variables(), List.of(), List.of()),
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-            TopicReader.KAFKA);
+    StatusReport report = statusOfWritten(model);
     List<Finding> drift =
         report.findings().stream().filter(f -> f.kind().equals(Finding.DRIFT)).toList();
     long unreachable =
@@ -266,18 +260,25 @@ final class LiveRun {
   }
 
   /**
+   * {@code zdp status} of the files written into the output directory, with the endpoints and
+   * credentials Terraform takes (the variables' defaults, {@code TF_VAR_*}).
+   */
+  private StatusReport statusOfWritten(ModelAtCommit model) throws IOException {
+    return PlatformStatus.check(
+        model.model(),
+        PlatformStatus.terraformIn(env.outputDirectory()),
+        Variables.read(env.variables(), List.of(), List.of()),
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+        TopicReader.KAFKA);
+  }
+
+  /**
    * After a successful {@code apply}: {@code zdp status} of what was applied, with the endpoints
    * Terraform used (the variables' defaults, {@code TF_VAR_*}), in the log and the summary. Its
    * findings do not fail the deploy: connectors just created may still be starting their tasks.
    */
   private void status(ModelAtCommit model, List<String> notes) throws IOException {
-    StatusReport report =
-        PlatformStatus.check(
-            model.model(),
-            PlatformStatus.terraformIn(env.outputDirectory()),
-            Variables.read(env.variables(), List.of(), List.of()),
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-            TopicReader.KAFKA);
+    StatusReport report = statusOfWritten(model);
     out.print("zdp status after apply:\n" + report.render("text"));
     notes.add("Status after apply: " + report.summary() + ".");
     report

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,12 +40,7 @@ final class DocsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
-  Path model;
+  @Mixin ModelDirectory modelDirectory;
 
   @Option(
       names = "--out",
@@ -63,11 +59,11 @@ final class DocsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ModelSourceException {
-    CheckedModel checked = CheckedModel.read(new DirectorySource(model), rules);
+    CheckedModel checked = CheckedModel.read(new DirectorySource(modelDirectory.path()), rules);
     if (!checked.reportTo(spec.commandLine().getErr(), "no site was written")) {
       return ExitCodes.FINDINGS;
     }
-    Path outDir = out == null ? model.resolve("site") : out;
+    Path outDir = out == null ? modelDirectory.path().resolve("site") : out;
     CatalogSite.Written written;
     try {
       written = CatalogSite.write(checked.model(), outDir);

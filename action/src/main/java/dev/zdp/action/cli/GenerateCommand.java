@@ -20,6 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,12 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
-  Path model;
+  @Mixin ModelDirectory modelDirectory;
 
   @Option(
       names = "--out",
@@ -90,21 +86,22 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();
-    CheckedModel checked = CheckedModel.read(new DirectorySource(model), rules);
+    CheckedModel checked = CheckedModel.read(new DirectorySource(modelDirectory.path()), rules);
     if (!checked.reportTo(stderr, "nothing was generated")) {
       return ExitCodes.FINDINGS;
     }
     long checkedAt = System.nanoTime();
     long checkedCpu = ProcessCpu.nanos();
-    UserTemplates templates = UserTemplates.onDisk(model);
+    UserTemplates templates = UserTemplates.onDisk(modelDirectory.path());
     templates.strays().forEach(stray -> stderr.println("zdp: warning: " + stray));
-    Path outDir = out == null ? model.resolve("generated") : out;
+    Path outDir = out == null ? modelDirectory.path().resolve("generated") : out;
     SortedSet<String> artifacts;
     ArtifactWriter.Result result;
     Optional<String> everythingRendered;
     try (ArtifactWriter.Staging staging = ArtifactWriter.stage(outDir, force)) {
       artifacts =
-          Generators.render(generator, checked.model(), templates, model.toString(), staging);
+          Generators.render(
+              generator, checked.model(), templates, modelDirectory.path().toString(), staging);
       everythingRendered = staging.whyEverythingIsRendered();
       result = staging.commit(artifacts);
     } catch (GenerationException e) {
@@ -133,7 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
               + " (reading and checking the model %d ms, rendering and writing %d ms"
               + " using %d ms of CPU)%n",
           checked.filesRead(),
-          model,
+          modelDirectory.path(),
           (done - start) / 1_000_000,
           (checkedAt - start) / 1_000_000,
           (done - checkedAt) / 1_000_000,

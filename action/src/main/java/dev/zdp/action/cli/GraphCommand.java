@@ -7,10 +7,10 @@ import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.platform.IntentionGraph;
 import dev.zdp.validator.RuleRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,12 +39,7 @@ final class GraphCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
-  Path model;
+  @Mixin ModelDirectory modelDirectory;
 
   @Option(
       names = "--format",
@@ -63,7 +58,7 @@ final class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ModelSourceException {
     Choices.check("--format", format, FORMATS);
-    CheckedModel checked = CheckedModel.read(new DirectorySource(model), rules);
+    CheckedModel checked = CheckedModel.read(new DirectorySource(modelDirectory.path()), rules);
     if (!checked.reportTo(spec.commandLine().getErr(), "nothing was drawn")) {
       return ExitCodes.FINDINGS;
     }

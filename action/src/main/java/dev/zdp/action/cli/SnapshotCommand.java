@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,12 +54,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
-  java.nio.file.Path model;
+  @Mixin ModelDirectory modelDirectory;
 
   @Option(
       names = "--base",
@@ -113,7 +109,9 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     PrintWriter stderr = spec.commandLine().getErr();
     ModelSource headSource =
-        head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
+        head == null
+            ? new DirectorySource(modelDirectory.path())
+            : new GitCommitSource(modelDirectory.path(), head);
     CheckedModel headModel = CheckedModel.read(headSource, rules);
     if (!headModel.reportTo(stderr, "no signal was made")) {
       return ExitCodes.FINDINGS;
@@ -136,7 +134,8 @@ final class SnapshotCommand implements Callable<Integer> {
       }
     } else {
       String deployKey = key != null ? key : headCommit();
-      CheckedModel baseModel = CheckedModel.read(new GitCommitSource(model, base), rules);
+      CheckedModel baseModel =
+          CheckedModel.read(new GitCommitSource(modelDirectory.path(), base), rules);
       signals = SnapshotSignals.forAddedTables(baseModel.model(), headModel.model(), deployKey);
     }
     PrintWriter stdout = spec.commandLine().getOut();
@@ -190,7 +189,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     try (Repository repository =
         new FileRepositoryBuilder()
-            .findGitDir(model.toAbsolutePath().toFile())
+            .findGitDir(modelDirectory.path().toAbsolutePath().toFile())
             .setMustExist(true)
             .build()) {
       ObjectId id = repository.resolve(head + "^{commit}");
@@ -199,7 +198,8 @@ final class SnapshotCommand implements Callable<Integer> {
       }
       return id.name();
     } catch (IOException | IllegalArgumentException e) {
-      throw new CannotRun("cannot read the git repository of " + model + ": " + e.getMessage(), e);
+      throw new CannotRun(
+          "cannot read the git repository of " + modelDirectory.path() + ": " + e.getMessage(), e);
     }
   }
 }

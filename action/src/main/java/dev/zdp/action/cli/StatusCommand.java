@@ -24,6 +24,7 @@ import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,12 +56,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
-  Path model;
+  @Mixin ModelDirectory modelDirectory;
 
   @Option(
       names = "--var-file",
@@ -105,11 +101,11 @@ final class StatusCommand implements Callable<Integer> {
     Choices.check("--format", format, StatusReport.FORMATS);
     Variables overrides = Variables.read(environment, varFiles, vars);
     PrintWriter stderr = spec.commandLine().getErr();
-    CheckedModel checked = CheckedModel.read(new DirectorySource(model), rules);
+    CheckedModel checked = CheckedModel.read(new DirectorySource(modelDirectory.path()), rules);
     if (!checked.reportTo(stderr, "the status was not checked")) {
       return ExitCodes.CANNOT_RUN;
     }
-    UserTemplates templates = UserTemplates.onDisk(model);
+    UserTemplates templates = UserTemplates.onDisk(modelDirectory.path());
     // only the Terraform is compared: every other artifact is left unrendered
     SortedMap<String, byte[]> terraform = new ConcurrentSkipListMap<>();
     try {
@@ -117,7 +113,7 @@ final class StatusCommand implements Callable<Integer> {
           Generators.withShardSize(shardSize),
           checked.model(),
           templates,
-          model.toString(),
+          modelDirectory.path().toString(),
           new ArtifactSink.Incremental() {
             @Override
             public void renderer(String fingerprint) {}
@@ -133,7 +129,8 @@ final class StatusCommand implements Callable<Integer> {
             }
           });
     } catch (GenerationException e) {
-      throw new CannotRun("cannot render the model in " + model + ": " + e.getMessage(), e);
+      throw new CannotRun(
+          "cannot render the model in " + modelDirectory.path() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalStateException("rendering into memory does not write", e);
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,12 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory holding the model's YAML files (default: ${DEFAULT-VALUE}).")
-  Path model;
+  @Mixin ModelDirectory modelDirectory;
 
   @Option(
       names = "--base",
@@ -118,9 +114,11 @@ final class ValidateCommand implements Callable<Integer> {
     checkArguments();
     PrintWriter out = spec.commandLine().getOut();
     ModelSource source =
-        head == null ? new DirectorySource(model) : new GitCommitSource(model, head);
+        head == null
+            ? new DirectorySource(modelDirectory.path())
+            : new GitCommitSource(modelDirectory.path(), head);
     long start = System.nanoTime();
-    ModelSource baseSource = base == null ? null : new GitCommitSource(model, base);
+    ModelSource baseSource = base == null ? null : new GitCommitSource(modelDirectory.path(), base);
     ReadModels both = ReadModels.of(source, baseSource);
     ReadModel read = both.head();
     LoadResult loaded = read.loaded();
@@ -147,7 +145,8 @@ final class ValidateCommand implements Callable<Integer> {
               "read %d model files from %s and validated them in %d ms%n",
               read.fileCount(), source.describe(), (System.nanoTime() - start) / 1_000_000);
     }
-    String modelWideFile = read.firstFile().orElse(model.toString().replace('\\', '/'));
+    String modelWideFile =
+        read.firstFile().orElse(modelDirectory.path().toString().replace('\\', '/'));
     ReportFormat reportFormat =
         ReportFormats.named(
             format,
