@@ -18,6 +18,9 @@ import org.apache.spark.sql.SparkSession;
 public final class MergeJobs implements AutoCloseable {
   private final SparkSession spark;
 
+  /** Each file's text when it last ran through without an error. */
+  private final Map<Path, String> ranThrough = new java.util.concurrent.ConcurrentHashMap<>();
+
   private MergeJobs(SparkSession spark) {
     this.spark = spark;
   }
@@ -68,7 +71,11 @@ public final class MergeJobs implements AutoCloseable {
     return new MergeJobs(builder.getOrCreate());
   }
 
-  /** Runs every statement of a SQL file in order; stops at the first that fails. */
+  /**
+   * Runs every statement of a SQL file in order; stops at the first that fails. A MERGE job file
+   * that ran through before and has not changed since runs without its schema evolution ({@link
+   * SqlScript#withoutEvolution}): the tables already have its columns.
+   */
   public List<Executed> run(Path sqlFile) {
     String script;
     try {
@@ -76,10 +83,20 @@ public final class MergeJobs implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read SQL file " + sqlFile, e);
     }
+    Path key = sqlFile.toAbsolutePath().normalize();
+    List<String> statements =
+        script.equals(ranThrough.get(key))
+            ? SqlScript.withoutEvolution(script)
+                .map(List::of)
+                .orElseGet(() -> SqlScript.statements(script))
+            : SqlScript.statements(script);
+    // a failed run (Spark's errors are unchecked here) runs the whole file next time
+    ranThrough.remove(key);
     List<Executed> executed = new ArrayList<>();
-    for (String statement : SqlScript.statements(script)) {
+    for (String statement : statements) {
       executed.add(execute(statement));
     }
+    ranThrough.put(key, script);
     return executed;
   }
 

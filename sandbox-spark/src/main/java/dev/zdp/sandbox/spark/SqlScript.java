@@ -57,6 +57,39 @@ public final class SqlScript {
     return statements;
   }
 
+  /**
+   * A MERGE job file that is one SQL script ({@code BEGIN ... END}) without its schema evolution:
+   * the script's own statements except the {@code ALTER TABLE}s and the {@code BEGIN ... END}
+   * blocks that add a column, as one script again. What is left creates the tables when missing and
+   * folds staging into the corpus. Empty when {@code script} is not one script.
+   *
+   * <p>The evolution brings the tables to the file's columns and is idempotent, so once a file ran
+   * through, running it again without it changes nothing until the file changes (an apply of a
+   * changed model), and saves a catalog round trip or two per column and run.
+   */
+  public static java.util.Optional<String> withoutEvolution(String script) {
+    List<String> whole = statements(script);
+    if (whole.size() != 1) {
+      return java.util.Optional.empty();
+    }
+    String only = whole.get(0);
+    String upper = only.toUpperCase(java.util.Locale.ROOT);
+    if (!upper.startsWith("BEGIN") || !upper.endsWith("END")) {
+      return java.util.Optional.empty();
+    }
+    List<String> inner =
+        statements(only.substring("BEGIN".length(), only.length() - "END".length()));
+    List<String> kept = new ArrayList<>();
+    for (String statement : inner) {
+      String head = statement.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+      if (!head.startsWith("ALTER TABLE ")
+          && !head.startsWith("BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS")) {
+        kept.add(statement);
+      }
+    }
+    return java.util.Optional.of("BEGIN\n" + String.join(";\n", kept) + ";\nEND");
+  }
+
   private static boolean isWordPart(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }

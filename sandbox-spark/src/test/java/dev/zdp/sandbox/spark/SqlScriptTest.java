@@ -43,4 +43,40 @@ class SqlScriptTest {
   void ignoresEmptyStatements() {
     assertThat(SqlScript.statements(" ;\n; -- only a comment\n")).isEmpty();
   }
+
+  @Test
+  void aMergeScriptWithoutItsEvolutionKeepsTheTablesAndTheFold() {
+    String script =
+        """
+        -- MERGE job crm.customers
+        BEGIN
+        CREATE TABLE IF NOT EXISTS w (job STRING) USING iceberg;
+        BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS BEGIN END;
+          ALTER TABLE s ADD COLUMN `note` STRING;
+        END;
+        ALTER TABLE s ALTER COLUMN qty TYPE BIGINT;
+        BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS BEGIN END;
+          ALTER TABLE t ADD COLUMN `note` STRING;
+          MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.note = s.note;
+        END;
+        alter table t alter column qty drop not null;
+        MERGE INTO t USING (SELECT * FROM s WHERE note <> 'a;b') AS c ON t.id = c.id
+        WHEN NOT MATCHED THEN INSERT *;
+        END;
+        """;
+
+    assertThat(SqlScript.withoutEvolution(script))
+        .contains(
+            "BEGIN\n"
+                + "CREATE TABLE IF NOT EXISTS w (job STRING) USING iceberg;\n"
+                + "MERGE INTO t USING (SELECT * FROM s WHERE note <> 'a;b') AS c ON t.id = c.id\n"
+                + "WHEN NOT MATCHED THEN INSERT *;\n"
+                + "END");
+  }
+
+  @Test
+  void aFileOfSeveralStatementsHasNoEvolutionToLeaveOut() {
+    assertThat(SqlScript.withoutEvolution("CREATE TABLE a (x INT); ALTER TABLE a ADD COLUMN y INT"))
+        .isEmpty();
+  }
 }
