@@ -1,5 +1,6 @@
 package dev.zdp.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
  *
  * @param table the source table as {@code schema.table}; {@code public.<name>} when not written
  * @param classifications the data classifications, empty when unclassified
+ * @param freshness how stale its corpus table may be (the freshness objective its producer
+ *     declares), when declared
  */
 public record Dataset(
     String name,
@@ -16,7 +19,8 @@ public record Dataset(
     String description,
     List<String> classifications,
     boolean deprecated,
-    List<Column> columns) {
+    List<Column> columns,
+    Optional<Duration> freshness) {
 
   public Dataset {
     Objects.requireNonNull(name, "name");
@@ -24,6 +28,18 @@ public record Dataset(
     Objects.requireNonNull(description, "description");
     classifications = List.copyOf(classifications);
     columns = List.copyOf(columns);
+    Objects.requireNonNull(freshness, "freshness");
+  }
+
+  /** A dataset without a freshness objective of its own. */
+  public Dataset(
+      String name,
+      String table,
+      String description,
+      List<String> classifications,
+      boolean deprecated,
+      List<Column> columns) {
+    this(name, table, description, classifications, deprecated, columns, Optional.empty());
   }
 
   public Optional<Column> column(String columnName) {

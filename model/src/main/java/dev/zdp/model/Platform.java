@@ -1,11 +1,15 @@
 package dev.zdp.model;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A data platform the ecosystem runs. v1 knows one type, {@code zero}: Kafka, Kafka Connect
  * (Debezium in, Iceberg out) and MERGE jobs into corpus tables.
+ *
+ * @param freshness how stale a corpus table may be when neither its dataset nor a dataset group
+ *     consuming it declares a freshness objective
  */
 public record Platform(
     String name,
@@ -14,9 +18,13 @@ public record Platform(
     KafkaSettings kafka,
     ConnectSettings connect,
     IcebergSettings iceberg,
-    Optional<ReconcileSettings> reconcile) {
+    Optional<ReconcileSettings> reconcile,
+    Duration freshness) {
 
   public static final String ZERO = "zero";
+
+  /** The freshness objective when the platform declares none: a day. */
+  public static final Duration DEFAULT_FRESHNESS = Duration.ofDays(1);
 
   public Platform {
     Objects.requireNonNull(name, "name");
@@ -26,6 +34,19 @@ public record Platform(
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(iceberg, "iceberg");
     Objects.requireNonNull(reconcile, "reconcile");
+    Objects.requireNonNull(freshness, "freshness");
+  }
+
+  /** A platform with the default freshness objective. */
+  public Platform(
+      String name,
+      String type,
+      String description,
+      KafkaSettings kafka,
+      ConnectSettings connect,
+      IcebergSettings iceberg,
+      Optional<ReconcileSettings> reconcile) {
+    this(name, type, description, kafka, connect, iceberg, reconcile, DEFAULT_FRESHNESS);
   }
 
   /** A platform without a generated reconcile DAG. */

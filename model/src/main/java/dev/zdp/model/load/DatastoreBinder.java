@@ -9,6 +9,7 @@ import dev.zdp.model.ObjectPath;
 import dev.zdp.model.ProductionStatus;
 import dev.zdp.model.load.LoadProblem.Code;
 import dev.zdp.model.load.YamlNode.MapNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,13 +80,15 @@ final class DatastoreBinder {
     String description = f.text("description", "");
     List<String> classifications = f.textList("classifications");
     boolean deprecated = f.bool("deprecated", false);
+    Optional<Duration> freshness = f.duration("freshness");
     List<Column> columns =
         f.mapList("columns", (n, i) -> column(n, i, f.path(), binding), "a column");
     f.finish();
     if (f.failed()) {
       return Optional.empty();
     }
-    return Optional.of(new Dataset(name, table, description, classifications, deprecated, columns));
+    return Optional.of(
+        new Dataset(name, table, description, classifications, deprecated, columns, freshness));
   }
 
   private static Optional<Column> column(

@@ -1,5 +1,6 @@
 package dev.zdp.model.load;
 
+import dev.zdp.model.Durations;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
 import dev.zdp.model.Suggestions;
@@ -9,6 +10,7 @@ import dev.zdp.model.load.YamlNode.ListNode;
 import dev.zdp.model.load.YamlNode.MapNode;
 import dev.zdp.model.load.YamlNode.ScalarNode;
 import dev.zdp.model.load.YamlNode.ScalarType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -239,6 +241,34 @@ final class Fields {
     } catch (NumberFormatException e) {
       return wrongType(key, value, "a whole number", "write a whole number", defaultValue);
     }
+  }
+
+  /** An optional duration written as {@link Durations#FORMAT}, at most {@link Durations#MAX}. */
+  Optional<Duration> duration(String key) {
+    Optional<ScalarNode> scalar = scalar(key, Durations.FORMAT);
+    if (scalar.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = scalar.get().text();
+    Optional<Duration> parsed = Durations.parse(text);
+    if (parsed.isEmpty() || parsed.get().compareTo(Durations.MAX) > 0) {
+      binding.problem(
+          Code.INVALID_VALUE,
+          "'"
+              + key
+              + "' in "
+              + where()
+              + " is '"
+              + text
+              + "'; "
+              + (parsed.isEmpty() ? "expected " + Durations.FORMAT : "it must be at most 365d"),
+          scalar.get().at(),
+          path.field(key),
+          "write " + key + ": 1h (or 30s, 15m, 1d)");
+      failed = true;
+      return Optional.empty();
+    }
+    return parsed;
   }
 
   boolean bool(String key, boolean defaultValue) {

@@ -10,6 +10,7 @@ import dev.zdp.model.Platform.KafkaSettings;
 import dev.zdp.model.Platform.ReconcileSettings;
 import dev.zdp.model.Platform.S3Settings;
 import dev.zdp.model.load.YamlNode.MapNode;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Binds one platform of an Ecosystem's {@code platforms} list. */
@@ -47,6 +48,7 @@ final class PlatformBinder {
             .map("reconcile", "reconcile of platform '" + name + "'")
             .flatMap(PlatformBinder::reconcile);
     boolean reconcileFailed = fields.has("reconcile") && reconcile.isEmpty();
+    Duration freshness = fields.duration("freshness").orElse(Platform.DEFAULT_FRESHNESS);
     fields.finish();
     if (fields.failed()
         || type.isEmpty()
@@ -58,7 +60,14 @@ final class PlatformBinder {
     }
     return Optional.of(
         new Platform(
-            name, type.get(), description, kafka.get(), connect.get(), iceberg.get(), reconcile));
+            name,
+            type.get(),
+            description,
+            kafka.get(),
+            connect.get(),
+            iceberg.get(),
+            reconcile,
+            freshness));
   }
 
   private static Optional<ReconcileSettings> reconcile(Fields f) {

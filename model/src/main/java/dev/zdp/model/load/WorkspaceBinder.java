@@ -7,6 +7,7 @@ import dev.zdp.model.Requirements;
 import dev.zdp.model.Sink;
 import dev.zdp.model.Workspace;
 import dev.zdp.model.load.YamlNode.MapNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +52,13 @@ final class WorkspaceBinder {
         f.map("requirements", "requirements of dataset group '" + f.name() + "'")
             .flatMap(WorkspaceBinder::requirements);
     boolean requirementsFailed = f.has("requirements") && requirements.isEmpty();
+    Optional<Duration> freshness = f.duration("freshness");
     List<Sink> sinks = f.mapList("sinks", (n, i) -> sink(n, i, f.path(), binding), "a sink");
     f.finish();
     if (f.failed() || requirementsFailed) {
       return Optional.empty();
     }
-    return Optional.of(new DatasetGroup(f.name(), platform, requirements, sinks));
+    return Optional.of(new DatasetGroup(f.name(), platform, requirements, sinks, freshness));
   }
 
   private static Optional<Requirements> requirements(Fields f) {

@@ -5,6 +5,7 @@ import dev.zdp.model.Milestoning;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.Platform;
 import dev.zdp.model.Sink;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param team the team that owns the workspace ({@code metadata.team})
  * @param platform the platform the group is assigned to (the one it names, or the first by name
  *     that satisfies its requirements); empty when none does
+ * @param freshness the group's freshness objective, when it declares one
  */
 public record Consumer(
     String workspace,
@@ -23,7 +25,8 @@ public record Consumer(
     String datasetGroup,
     Milestoning milestoning,
     Sink sink,
-    Optional<Platform> platform) {
+    Optional<Platform> platform,
+    Optional<Duration> freshness) {
 
   /** Workspace, then dataset group, then the sunk {@code datastore.dataset}. */
   public static final Comparator<Consumer> ORDER =
@@ -38,6 +41,7 @@ public record Consumer(
     Objects.requireNonNull(milestoning, "milestoning");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(freshness, "freshness");
   }
 
   /** True when the group is served by a platform of {@code type} ({@code zero}, ...). */

@@ -71,7 +71,8 @@ public final class IntentionGraph {
                       group.name(),
                       group.milestoning(),
                       sink,
-                      platform));
+                      platform,
+                      group.freshness()));
         }
       }
     }
