@@ -51,7 +51,18 @@ class GeneratorTest {
     SortedMap<String, byte[]> artifacts = GENERATOR.render(acme(), Optional.empty());
     String live = text(artifacts, "zero/merge/crm/orders.sql");
     String script = live.substring(live.indexOf("\nBEGIN\n") + 1);
-    assertThat(script).startsWith("BEGIN\nCREATE TABLE IF NOT EXISTS").endsWith("\nEND;\n");
+    assertThat(script)
+        .startsWith(
+            "BEGIN\nDECLARE `_zdp_staged_ms` BIGINT;\nDECLARE `_zdp_watermark` STRING;\n"
+                + "SET `_zdp_staged_ms` = (SELECT MAX(unix_millis(`committed_at`))"
+                + " FROM `staging`.`crm__orders`.`snapshots`);\nCREATE TABLE IF NOT EXISTS")
+        // the watermark: the corpus table's property, set last, once the MERGE is through
+        .endsWith(
+            "IF `_zdp_staged_ms` IS NOT NULL THEN\n"
+                + "  SET `_zdp_watermark` = 'ALTER TABLE ' || '`corpus`.`crm__orders`'"
+                + " || ' SET TBLPROPERTIES (' || '\\'zdp.merged-staging-snapshot-ms\\''"
+                + " || ' = ''' || CAST(`_zdp_staged_ms` AS STRING) || ''')';\n"
+                + "  EXECUTE IMMEDIATE `_zdp_watermark`;\nEND IF;\nEND;\n");
     assertThat(live.substring(0, live.indexOf("\nBEGIN\n")).lines())
         .allMatch(line -> line.isEmpty() || line.startsWith("--"));
     // every non-key column added to staging and corpus when missing; a key never

@@ -93,7 +93,7 @@ final class ConnectApi {
     }
   }
 
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     if (e instanceof java.net.http.HttpTimeoutException) {
       return "no answer within " + TIMEOUT.toSeconds() + " s";
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Compares a running platform with what {@code generate} renders for the model: health (each
- * connector and task RUNNING) and drift (configs changed by hand, connectors missing or no longer
- * generated). An endpoint that cannot be reached is a finding, never a failure.
+ * connector and task RUNNING), freshness (each corpus table within its objective, {@link
+ * Freshness}) and drift (configs changed by hand, connectors missing or no longer generated). An
+ * endpoint that cannot be reached is a finding, never a failure.
  */
 public final class PlatformStatus {
 
@@ -80,6 +82,7 @@ public final class PlatformStatus {
       TopicReader topics) {
     List<Finding> findings = new ArrayList<>();
     SortedMap<String, SortedMap<String, Integer>> checked = new TreeMap<>();
+    Instant now = Instant.now();
     for (PlatformIntentions intentions : IntentionGraph.of(model).platforms()) {
       Platform platform = intentions.platform();
       SortedMap<String, byte[]> files = new TreeMap<>();
@@ -97,9 +100,10 @@ public final class PlatformStatus {
       SortedMap<String, Integer> counts = new TreeMap<>();
       counts.put("connectors", generated.connectors().size());
       counts.put("topics", generated.topics().size());
-      checked.put(platform.name(), counts);
       findings.addAll(connectors(platform, generated, http));
       findings.addAll(topics(platform, generated, topics));
+      findings.addAll(Freshness.check(intentions, generated.variables(), http, now, counts));
+      checked.put(platform.name(), counts);
     }
     return new StatusReport(findings, checked);
   }
@@ -296,7 +300,7 @@ public final class PlatformStatus {
    * @param check what to check, naming the variable
    * @param example the variable with a value, {@code connect_url=URL}
    */
-  private static List<Finding> unreachable(
+  static List<Finding> unreachable(
       Platform platform,
       String object,
       String problem,

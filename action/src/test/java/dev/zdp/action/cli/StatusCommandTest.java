@@ -41,7 +41,7 @@ class StatusCommandTest {
               }
             });
     connect = FakePlatform.start();
-    connect.deploy(files, Map.of());
+    connect.deploy(files, Map.of("iceberg_catalog_uri", connect.url()));
   }
 
   @AfterEach
@@ -50,9 +50,20 @@ class StatusCommandTest {
   }
 
   private Zdp status(String... more) {
+    return status(Path.of(MODEL), more);
+  }
+
+  private Zdp status(Path model, String... more) {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of("status", "--model", MODEL, "--var", "connect_url=" + connect.url()));
+            List.of(
+                "status",
+                "--model",
+                model.toString(),
+                "--var",
+                "connect_url=" + connect.url(),
+                "--var",
+                "iceberg_catalog_uri=" + connect.url()));
     args.addAll(List.of(more));
     return Zdp.runIn(Map.of(), connect.topicReader(), args.toArray(String[]::new));
   }
@@ -74,7 +85,7 @@ class StatusCommandTest {
 
     assertThat(zdp.exitCode()).as(zdp.err()).isZero();
     assertThat(zdp.out())
-        .isEqualTo("healthy, without drift: 6 connectors, 18 topics of 1 platform\n");
+        .isEqualTo("healthy, without drift: 6 connectors, 9 datasets, 18 topics of 1 platform\n");
   }
 
   @Test
@@ -95,7 +106,7 @@ class StatusCommandTest {
                     + " org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
                     + "  fix: see its trace: curl %1$s/connectors/zero-shop-sink/tasks/0/status;"
                     + " restart it: curl -X POST %1$s/connectors/zero-shop-sink/tasks/0/restart\n"
-                    + "2 findings (2 health) in 6 connectors, 18 topics of 1 platform\n")
+                    + "2 findings (2 health) in 6 connectors, 9 datasets, 18 topics of 1 platform\n")
                 .formatted(connect.url()));
   }
 
@@ -115,7 +126,7 @@ class StatusCommandTest {
         .contains(
             "zero: connector zero-shop-sink [drift]: key 'errors.tolerance' is set by hand to"
                 + " 'all'; the model does not render it\n")
-        .endsWith("2 findings (2 drift) in 6 connectors, 18 topics of 1 platform\n");
+        .endsWith("2 findings (2 drift) in 6 connectors, 9 datasets, 18 topics of 1 platform\n");
   }
 
   @Test
@@ -169,12 +180,65 @@ class StatusCommandTest {
     assertThat(zdp.exitCode()).isEqualTo(1);
     assertThat(zdp.out())
         .isEqualTo(
-            "## zdp status\n\n❌ 1 finding (1 drift) in 6 connectors, 18 topics of 1 platform\n\n"
+            "## zdp status\n\n❌ 1 finding (1 drift) in 6 connectors, 9 datasets, 18 topics of 1 platform\n\n"
                 + "| platform | object | kind | what is wrong | what to do |\n"
                 + "|---|---|---|---|---|\n"
                 + "| zero | connector zero-shop-sink | drift | key 'tasks.max' is '4'; the model"
                 + " renders '1' | put the rendered config back (terraform apply in zero/ (the"
                 + " generated root module)), or change the model |\n");
+  }
+
+  @Test
+  void aCorpusTableBehindStagingPastItsObjectiveIsStale() {
+    Path model = Acme.copyTo(temp.resolve("acme"));
+    Acme.edit(
+        model.resolve("teams/customer_team/crm.yaml"),
+        "      classifications: [pii]                  #",
+        "      freshness: 2h\n      classifications: [pii]                  #");
+    long now = System.currentTimeMillis();
+    long hour = 3_600_000L;
+    // customers: folded up to the staging commit of 5 h ago, the one of 3 h ago is not (2h)
+    connect.putTable(
+        "staging", "crm__customers", List.of(now - 5 * hour, now - 3 * hour), Map.of());
+    connect.putTable(
+        "corpus",
+        "crm__customers",
+        List.of(now - 5 * hour),
+        Map.of("zdp.merged-staging-snapshot-ms", String.valueOf(now - 5 * hour)));
+    // consent_events: staged 30 h ago, never merged (the platform's 1d)
+    connect.putTable("staging", "crm__consent_events", List.of(now - 30 * hour), Map.of());
+    // payments: folded all it has of 3 days ago (fresh); shipments: staged an hour ago (within 1d)
+    connect.putTable("staging", "shop__payments", List.of(now - 72 * hour), Map.of());
+    for (String corpus : List.of("shop__payments", "shop__payments__history")) {
+      connect.putTable(
+          "corpus",
+          corpus,
+          List.of(now - 71 * hour),
+          Map.of("zdp.merged-staging-snapshot-ms", String.valueOf(now - 72 * hour)));
+    }
+    connect.putTable("staging", "fleet__shipments", List.of(now - hour), Map.of());
+
+    Zdp zdp = status(model, "--format", "json");
+
+    assertThat(zdp.exitCode()).as(zdp.out() + zdp.err()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains("\"findings\" : 2,")
+        .contains("\"datasets\" : 9")
+        .containsPattern(
+            "\"kind\" : \"stale\",\n    \"object\" : \"dataset crm.customers\",\n"
+                + "    \"problem\" : \"corpus table corpus.crm__customers is 3h( 0m)? behind"
+                + " staging.crm__customers, past its freshness objective of 2h: its MERGE last"
+                + " folded staging as of \\d{4}-[^,]*Z, the latest staging commit is"
+                + " \\d{4}-[^\"]*Z\",\n"
+                + "    \"fix\" : \"run MERGE job zero.crm.customers.live"
+                + " \\(zero/merge/crm/customers.sql; in Airflow the DAG zdp_zero_merge\\) and see"
+                + " why it has not run or failed; if the objective is too strict, change"
+                + " freshness in the model\"")
+        .containsPattern(
+            "\"object\" : \"dataset crm.consent_events\",\n"
+                + "    \"problem\" : \"corpus table corpus.crm__consent_events is 1d 6h behind"
+                + " staging.crm__consent_events, past its freshness objective of 1d: it does not exist:"
+                + " its MERGE has never run, the latest staging commit is \\d{4}-[^\"]*Z\"");
   }
 
   @Test
@@ -190,23 +254,36 @@ class StatusCommandTest {
             "--model",
             MODEL,
             "--var",
-            "connect_url=" + url);
+            "connect_url=" + url,
+            "--var",
+            "iceberg_catalog_uri=" + url);
 
     assertThat(zdp.exitCode()).isEqualTo(1);
     assertThat(zdp.err()).isEmpty();
     assertThat(zdp.out())
         .isEqualTo(
-            ("zero: connect %s [unreachable]: Kafka Connect cannot be read: the connection was"
+            ("zero: catalog %1$s [unreachable]: the Iceberg catalog's tables cannot be"
+                    + " read: the connection was refused\n  fix: check that the catalog runs and"
+                    + " that iceberg_catalog_uri is its REST endpoint (--var"
+                    + " iceberg_catalog_uri=URL or --var-file)\n"
+                    + "zero: connect %1$s [unreachable]: Kafka Connect cannot be read: the connection was"
                     + " refused\n  fix: check that Connect runs and that connect_url is its REST"
                     + " endpoint (--var connect_url=URL or --var-file)\n"
-                    + "1 finding (1 unreachable) in 6 connectors, 18 topics of 1 platform\n")
+                    + "2 findings (2 unreachable) in 6 connectors, 9 datasets, 18 topics of 1"
+                    + " platform\n")
                 .formatted(url));
   }
 
   @Test
   void endpointsComeFromTheEnvironmentThenVarFilesThenVars() throws Exception {
     Path tfvars =
-        Files.writeString(temp.resolve("a.tfvars"), "connect_url = \"" + connect.url() + "\"\n");
+        Files.writeString(
+            temp.resolve("a.tfvars"),
+            "connect_url = \""
+                + connect.url()
+                + "\"\niceberg_catalog_uri = \""
+                + connect.url()
+                + "\"\n");
     Path wrong =
         Files.writeString(temp.resolve("b.tfvars"), "connect_url = \"http://127.0.0.1:1\"\n");
     Map<String, String> environment = Map.of("TF_VAR_connect_url", "http://127.0.0.1:2");
@@ -278,7 +355,7 @@ class StatusCommandTest {
                     + " model does not render it\n"
                     + "  fix: put the rendered config back (terraform apply in zero/ (the generated"
                     + " root module)), or change the model\n"
-                    + "5 findings (5 drift) in 6 connectors, 18 topics of 1 platform\n")
+                    + "5 findings (5 drift) in 6 connectors, 9 datasets, 18 topics of 1 platform\n")
                 .formatted(orders, topic.partitions() + 2, topic.partitions()));
   }
 
@@ -300,6 +377,8 @@ class StatusCommandTest {
             MODEL,
             "--var",
             "connect_url=" + connect.url(),
+            "--var",
+            "iceberg_catalog_uri=" + connect.url(),
             "--format",
             "json");
 

@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * A stand-in for a running platform: Kafka Connect's REST API ({@code GET
- * /connectors?expand=info&expand=status}) on a local port, and Kafka's topics (a {@link
- * TopicReader}), holding connectors and topics as a test deploys and then breaks them. Also
- * runnable on its own ({@code main}) to stand in for the Connect cluster of a generated output
- * directory, for timing {@code zdp status} at scale (docs/performance.md).
+ * /connectors?expand=info&expand=status}) and an Iceberg REST catalog's ({@code GET /v1/config},
+ * {@code GET /v1/<prefix>/namespaces/<ns>/tables/<table>}) on a local port, and Kafka's topics (a
+ * {@link TopicReader}), holding connectors, tables and topics as a test deploys and then breaks
+ * them. Also runnable on its own ({@code main}) to stand in for the Connect cluster of a generated
+ * output directory, for timing {@code zdp status} at scale (docs/performance.md).
  */
 public final class FakePlatform implements AutoCloseable {
 
@@ -32,10 +33,15 @@ public final class FakePlatform implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Connector> connectors = new ConcurrentSkipListMap<>();
   private final Map<String, TopicReader.Topic> topics = new ConcurrentSkipListMap<>();
+  private final Map<String, IcebergCatalog.Table> tables = new ConcurrentSkipListMap<>();
+
+  /** The path prefix the catalog's config gives, as a catalog serving several warehouses does. */
+  private static final String PREFIX = "warehouse-1";
 
   private FakePlatform(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/connectors", this::answer);
+    server.createContext("/v1/", this::catalog);
     server.start();
   }
 
@@ -110,6 +116,56 @@ public final class FakePlatform implements AutoCloseable {
     return connectors.get(name);
   }
 
+  /**
+   * Puts (or, with null snapshots, drops) Iceberg table {@code namespace.name}.
+   *
+   * @param snapshots the commit times of its snapshots, epoch ms
+   */
+  public void putTable(
+      String namespace, String name, List<Long> snapshots, Map<String, String> properties) {
+    if (snapshots == null) {
+      tables.remove(namespace + "." + name);
+    } else {
+      tables.put(
+          namespace + "." + name, new IcebergCatalog.Table(snapshots, new TreeMap<>(properties)));
+    }
+  }
+
+  private void catalog(HttpExchange exchange) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    String path = exchange.getRequestURI().getPath();
+    String tablePrefix = "/v1/" + PREFIX + "/namespaces/";
+    ObjectNode root = json.createObjectNode();
+    if (path.equals("/v1/config")) {
+      root.putObject("defaults");
+      root.putObject("overrides").put("prefix", PREFIX);
+    } else if (path.startsWith(tablePrefix) && path.contains("/tables/")) {
+      String[] parts = path.substring(tablePrefix.length()).split("/tables/");
+      IcebergCatalog.Table table = tables.get(parts[0] + "." + parts[1]);
+      if (table == null) {
+        exchange.sendResponseHeaders(404, -1);
+        exchange.close();
+        return;
+      }
+      root.put("metadata-location", "s3://lake/" + parts[1] + "/metadata/v1.metadata.json");
+      ObjectNode metadata = root.putObject("metadata");
+      metadata.put("format-version", 2);
+      ArrayNode snapshots = metadata.putArray("snapshots");
+      for (int i = 0; i < table.snapshots().size(); i++) {
+        snapshots
+            .addObject()
+            .put("snapshot-id", i + 1)
+            .put("timestamp-ms", table.snapshots().get(i));
+      }
+      table.properties().forEach(metadata.putObject("properties")::put);
+    } else {
+      exchange.sendResponseHeaders(400, -1);
+      exchange.close();
+      return;
+    }
+    send(exchange, json.writeValueAsBytes(root));
+  }
+
   /** Removes connector {@code name}. */
   public void remove(String name) {
     connectors.remove(name);
@@ -143,7 +199,10 @@ public final class FakePlatform implements AutoCloseable {
           }
           status.put("type", info.get("type").asText());
         });
-    byte[] body = json.writeValueAsBytes(root);
+    send(exchange, json.writeValueAsBytes(root));
+  }
+
+  private static void send(HttpExchange exchange, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -248,6 +248,7 @@ public final class ZeroRenderer {
         "corpus_offset", ZeroNames.CORPUS_OFFSET,
         "batch_in", ZeroNames.BATCH_IN,
         "batch_out", ZeroNames.BATCH_OUT,
+        "merged_staging_property", ZeroNames.MERGED_STAGING_PROPERTY,
         "catalog_name", CATALOG_NAME);
   }
 

@@ -53,6 +53,13 @@ public final class ZeroNames {
 
   public static final String CORPUS_OFFSET = "_zdp_kafka_offset";
 
+  /**
+   * The corpus table property a MERGE job sets to the commit time (epoch milliseconds) of the
+   * newest staging snapshot it folded: its watermark, which {@code zdp status} reads over the
+   * catalog's REST API to tell how far behind staging the corpus is.
+   */
+  public static final String MERGED_STAGING_PROPERTY = "zdp.merged-staging-snapshot-ms";
+
   /** Forensic corpus columns: when a version came in and when it was superseded (source ms). */
   public static final String BATCH_IN = "batch_in";
 
