@@ -239,7 +239,7 @@ final class LiveRun {
    * undone. Never fails the deploy: always true.
    */
   private boolean drift(ModelAtCommit model, List<String> notes) throws IOException {
-    StatusReport report = statusOfWritten(model);
+    StatusReport report = statusOfWritten(model, false);
     List<Finding> drift =
         report.findings().stream().filter(f -> f.kind().equals(Finding.DRIFT)).toList();
     long unreachable =
@@ -261,15 +261,17 @@ final class LiveRun {
 
   /**
    * {@code zdp status} of the files written into the output directory, with the endpoints and
-   * credentials Terraform takes (the variables' defaults, {@code TF_VAR_*}).
+   * credentials Terraform takes (the variables' defaults, {@code TF_VAR_*}); the catalog is read
+   * only with {@code freshness}.
    */
-  private StatusReport statusOfWritten(ModelAtCommit model) throws IOException {
+  private StatusReport statusOfWritten(ModelAtCommit model, boolean freshness) throws IOException {
     return PlatformStatus.check(
         model.model(),
         PlatformStatus.terraformIn(env.outputDirectory()),
         Variables.read(env.variables(), List.of(), List.of()),
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-        TopicReader.KAFKA);
+        TopicReader.KAFKA,
+        freshness);
   }
 
   /**
@@ -278,7 +280,7 @@ final class LiveRun {
    * findings do not fail the deploy: connectors just created may still be starting their tasks.
    */
   private void status(ModelAtCommit model, List<String> notes) throws IOException {
-    StatusReport report = statusOfWritten(model);
+    StatusReport report = statusOfWritten(model, true);
     out.print("zdp status after apply:\n" + report.render("text"));
     notes.add("Status after apply: " + report.summary() + ".");
     report

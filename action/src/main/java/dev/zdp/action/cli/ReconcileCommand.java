@@ -305,7 +305,8 @@ final class ReconcileCommand implements Callable<Integer> {
               Variables.read(
                   environment, varFile == null ? List.of() : List.of(varFile), List.of()),
               HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-              topics);
+              topics,
+              false);
     } catch (RuntimeException e) {
       stdout.println("zdp: drift not checked before applying: " + e.getMessage());
       return;

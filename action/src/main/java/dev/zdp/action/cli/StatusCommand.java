@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ZdpVersion.class,
     description =
-        "Report the health and drift of the deployed platform: connectors and topics as the"
-            + " model renders them.",
+        "Report the health, freshness and drift of the deployed platform: connectors and topics"
+            + " as the model renders them, corpus tables within their freshness objectives.",
     footer = {
       "",
       "Endpoints and credentials are the generated Terraform variables: the model's values,"
@@ -139,7 +139,8 @@ final class StatusCommand implements Callable<Integer> {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    StatusReport report = PlatformStatus.check(checked.model(), terraform, overrides, http, topics);
+    StatusReport report =
+        PlatformStatus.check(checked.model(), terraform, overrides, http, topics, true);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(report.render(format));
     stdout.flush();

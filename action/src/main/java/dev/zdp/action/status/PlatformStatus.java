@@ -73,13 +73,16 @@ public final class PlatformStatus {
    * @param rendered what {@code generate} renders for the model (or wrote), by path in the output
    * @param http how Kafka Connect's REST API is called
    * @param topics how the Kafka cluster's topics are read
+   * @param freshness whether to read the Iceberg catalog for stale datasets (drift alone does not
+   *     need it)
    */
   public static StatusReport check(
       Model model,
       SortedMap<String, byte[]> rendered,
       Variables overrides,
       HttpClient http,
-      TopicReader topics) {
+      TopicReader topics,
+      boolean freshness) {
     List<Finding> findings = new ArrayList<>();
     SortedMap<String, SortedMap<String, Integer>> checked = new TreeMap<>();
     Instant now = Instant.now();
@@ -102,7 +105,9 @@ public final class PlatformStatus {
       counts.put("topics", generated.topics().size());
       findings.addAll(connectors(platform, generated, http));
       findings.addAll(topics(platform, generated, topics));
-      findings.addAll(Freshness.check(intentions, generated.variables(), http, now, counts));
+      if (freshness) {
+        findings.addAll(Freshness.check(intentions, generated.variables(), http, now, counts));
+      }
       checked.put(platform.name(), counts);
     }
     return new StatusReport(findings, checked);

@@ -53,7 +53,11 @@ public record StatusReport(
                         Collectors.summingInt(Map.Entry::getValue)))
                 .entrySet()
                 .stream()
-                .map(e -> e.getValue() + " " + e.getKey())
+                .map(
+                    e ->
+                        e.getValue()
+                            + " "
+                            + (e.getValue() == 1 ? e.getKey().replaceAll("s$", "") : e.getKey()))
                 .collect(Collectors.joining(", "))
             + " of "
             + checked.size()

@@ -212,11 +212,15 @@ class PushActionTest {
     assertThat(applied.out())
         .contains("zdp: drift before applying: not known, 2 endpoints unreachable from here")
         .contains(
-            "zdp status after apply:\nzero: connect https://connect.acme.internal:8083"
+            "zdp status after apply:\nzero: catalog https://iceberg.acme.internal/catalog"
+                + " [unreachable]: the Iceberg catalog's tables cannot be read: ")
+        .contains(
+            "\nzero: connect https://connect.acme.internal:8083"
                 + " [unreachable]: Kafka Connect cannot be read: ");
     assertThat(Files.readString(temp.resolve("summary-1")))
         .contains(
-            "Status after apply: 2 findings (2 unreachable) in 6 connectors, 18 topics of 1 platform.");
+            "Status after apply: 3 findings (3 unreachable) in 6 connectors, 9 datasets, 18 topics"
+                + " of 1 platform.");
     assertThat(workspace.resolve("generated/zero")).isDirectory();
     assertThat(remoteLog()).hasSize(1);
     assertThat(Files.readString(temp.resolve("summary-1"))).contains("Applied zero.");

@@ -217,7 +217,8 @@ public final class FakePlatform implements AutoCloseable {
 
   /**
    * {@code FakePlatform <generated platform directory> <port>}: stands in for the Connect cluster
-   * that runs what the directory's Terraform renders, until killed.
+   * that runs what the directory's Terraform renders, and for the REST catalog holding each sink's
+   * staging tables and their live corpus tables, up to date, until killed.
    */
   public static void main(String[] args) throws IOException {
     Path directory = Path.of(args[0]);
@@ -230,6 +231,28 @@ public final class FakePlatform implements AutoCloseable {
     }
     FakePlatform connect = new FakePlatform(Integer.parseInt(args[1]));
     connect.deploy(files, Map.of());
-    System.out.println(connect.connectors.size() + " connectors at " + connect.url());
+    // every sink's staging tables, committed an hour ago and folded into their live corpus tables
+    long committed = System.currentTimeMillis() - 3_600_000L;
+    connect.connectors.values().stream()
+        .map(c -> c.config().getOrDefault("iceberg.tables", ""))
+        .flatMap(tables -> Stream.of(tables.split(",")))
+        .filter(table -> table.contains("."))
+        .forEach(
+            table -> {
+              String name = table.substring(table.indexOf('.') + 1);
+              connect.putTable(
+                  table.substring(0, table.indexOf('.')), name, List.of(committed), Map.of());
+              connect.putTable(
+                  "corpus",
+                  name,
+                  List.of(committed),
+                  Map.of("zdp.merged-staging-snapshot-ms", String.valueOf(committed)));
+            });
+    System.out.println(
+        connect.connectors.size()
+            + " connectors and "
+            + connect.tables.size()
+            + " tables at "
+            + connect.url());
   }
 }

@@ -18,6 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code zdp status --var-file <work-dir>/sandbox.tfvars} against a running sandbox: healthy, then
  * broken by hand one way at a time (a connector paused, a connector's config edited through the
- * REST API, a topic deleted), each giving exit 1 with its finding, and 0 again once put back. One
+ * REST API, a topic deleted, a change staged that no MERGE folds in past the dataset's freshness
+ * objective), each giving exit 1 with its finding, and 0 again once put back (the MERGE run). One
  * stack start for the class.
  */
 class StatusEndToEndTest {
@@ -39,12 +43,13 @@ class StatusEndToEndTest {
   private static final String SOURCE = "zero-ledger-source";
   private static final String SINK = "zero-ledger-sink";
   private static final String TOPIC = "zero.ledger.public.accounts";
-  private static final String SCOPE = " in 2 connectors, 4 topics of 1 platform\n";
+  private static final String SCOPE = " in 2 connectors, 1 dataset, 4 topics of 1 platform\n";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static Sandbox sandbox;
   private static Path model;
   private static Path tfvars;
+  private static Deployment deployment;
 
   /** What one run of zdp status printed and returned. */
   private record Status(int exitCode, String out, String err) {}
@@ -63,8 +68,7 @@ class StatusEndToEndTest {
             .replace("host: ledger-db.internal", "host: " + sandbox.postgres().host())
             .replace("port: 5432", "port: " + sandbox.postgres().port()));
     Model loaded = Deployment.load(model);
-    Deployment deployment =
-        new Deployment(sandbox, model.resolveSibling("out"), Optional.empty(), line -> {});
+    deployment = new Deployment(sandbox, model.resolveSibling("out"), Optional.empty(), line -> {});
     deployment.createSourceTables(loaded);
     deployment.apply(loaded);
     tfvars =
@@ -126,7 +130,7 @@ class StatusEndToEndTest {
   @Test
   void reportsEachThingBrokenByHandAndIsHealthyOncePutBack() throws Exception {
     assertThat(awaitStatus(0).out())
-        .isEqualTo("healthy, without drift: 2 connectors, 4 topics of 1 platform\n");
+        .isEqualTo("healthy, without drift: 2 connectors, 1 dataset, 4 topics of 1 platform\n");
 
     // a connector paused
     put("/connectors/" + SOURCE + "/pause");
@@ -171,6 +175,35 @@ class StatusEndToEndTest {
                 + " no such topic|key 'cleanup\\.policy' is missing; the model renders 'delete')\n");
     restore(topic);
     awaitStatus(0);
+
+    // a change staged that no MERGE folds in, past an objective of a second
+    Path ledger = model.resolve("ledger.yaml");
+    Files.writeString(
+        ledger,
+        Files.readString(ledger)
+            .replace(
+                "      classifications: [internal]\n",
+                "      classifications: [internal]\n      freshness: 1s\n"));
+    try (Connection connection =
+            DriverManager.getConnection(
+                sandbox.postgres().jdbcUrl("ledger"),
+                sandbox.postgres().user(),
+                sandbox.postgres().password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO accounts (id, status) VALUES (1, 'open')");
+    }
+    assertThat(awaitStatus(1).out())
+        .containsPattern(
+            "zero: dataset ledger\\.accounts \\[stale]: corpus table corpus\\.ledger__accounts is"
+                + " \\d+s behind staging\\.ledger__accounts, past its freshness objective of 1s: .*"
+                + " the latest staging commit is \\S+Z\n"
+                + "  fix: run MERGE job zero\\.ledger\\.accounts\\.live \\(zero/merge/ledger/accounts"
+                + "\\.sql; in Airflow the DAG zdp_zero_merge\\) and see why")
+        .endsWith("1 finding (1 stale)" + SCOPE);
+    // the MERGE folds it in and records so in the corpus table: fresh again
+    deployment.merge(1);
+    assertThat(awaitStatus(0).out())
+        .isEqualTo("healthy, without drift: 2 connectors, 1 dataset, 4 topics of 1 platform\n");
   }
 
   /**
