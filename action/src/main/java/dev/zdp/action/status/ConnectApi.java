@@ -1,14 +1,10 @@
 package dev.zdp.action.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -23,9 +19,6 @@ import java.util.TreeMap;
  * gives every connector's config, state and tasks.
  */
 final class ConnectApi {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   /** A connector as Connect runs it. */
   record Live(SortedMap<String, String> config, State connector, List<Task> tasks) {}
@@ -64,50 +57,16 @@ final class ConnectApi {
   /** Every connector, by name. */
   SortedMap<String, Live> connectors() throws Unreachable {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve("connectors?expand=info&expand=status"))
-            .timeout(TIMEOUT)
-            .header("Accept", "application/json");
+        HttpRequest.newBuilder(base.resolve("connectors?expand=info&expand=status"));
     authorization.ifPresent(a -> request.header("Authorization", a));
-    HttpResponse<String> response;
+    JsonNode answer =
+        JsonHttp.send(http, request, "GET /connectors", "Connect")
+            .orElseThrow(() -> new Unreachable("GET /connectors answered HTTP 404", null));
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new Unreachable(reason(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unreachable("interrupted", e);
-    }
-    if (response.statusCode() != 200) {
-      throw new Unreachable(
-          "GET /connectors answered HTTP "
-              + response.statusCode()
-              + (response.statusCode() == 401 || response.statusCode() == 403
-                  ? " (set the Connect credential's TF_VAR_ variables)"
-                  : ""),
-          null);
-    }
-    try {
-      return parse(JSON.readTree(response.body()));
-    } catch (IOException | RuntimeException e) {
+      return parse(answer);
+    } catch (RuntimeException e) {
       throw new Unreachable("GET /connectors did not answer Connect's JSON: " + e, e);
     }
-  }
-
-  static String reason(IOException e) {
-    if (e instanceof java.net.http.HttpTimeoutException) {
-      return "no answer within " + TIMEOUT.toSeconds() + " s";
-    }
-    if (e instanceof java.net.ConnectException) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof java.nio.channels.UnresolvedAddressException) {
-          return "its host name does not resolve";
-        }
-      }
-      return "the connection was refused";
-    }
-    return e.getMessage() == null || e.getMessage().isBlank()
-        ? "input/output error"
-        : e.getMessage();
   }
 
   static SortedMap<String, Live> parse(JsonNode root) {

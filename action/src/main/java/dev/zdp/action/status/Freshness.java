@@ -106,26 +106,20 @@ final class Freshness {
         Duration objective = dataset.freshness(platform);
         ZeroNames.TableName staging =
             ZeroNames.stagingTable(platform, datastore, dataset.dataset());
-        jobs.add(
-            new Job(
-                name,
-                staging,
-                ZeroNames.liveTable(platform, datastore, dataset.dataset()),
-                ZeroNames.mergeJob(platform, datastore, dataset.dataset(), "live"),
-                platform.name()
-                    + "/"
-                    + ZeroLayout.mergeJob(datastore.name(), dataset.name(), false),
-                objective));
-        if (dataset.forensic()) {
+        // the live job always, the forensic one when a consumer asks for it, as generate renders
+        for (boolean forensic : dataset.forensic() ? List.of(false, true) : List.of(false)) {
           jobs.add(
               new Job(
                   name,
                   staging,
-                  ZeroNames.forensicTable(platform, datastore, dataset.dataset()),
-                  ZeroNames.mergeJob(platform, datastore, dataset.dataset(), "forensic"),
+                  forensic
+                      ? ZeroNames.forensicTable(platform, datastore, dataset.dataset())
+                      : ZeroNames.liveTable(platform, datastore, dataset.dataset()),
+                  ZeroNames.mergeJob(
+                      platform, datastore, dataset.dataset(), forensic ? "forensic" : "live"),
                   platform.name()
                       + "/"
-                      + ZeroLayout.mergeJob(datastore.name(), dataset.name(), true),
+                      + ZeroLayout.mergeJob(datastore.name(), dataset.name(), forensic),
                   objective));
         }
       }

@@ -1,14 +1,11 @@
 package dev.zdp.action.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zdp.model.platform.zero.ZeroNames;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +21,6 @@ import java.util.TreeMap;
  * as Iceberg's own REST client does.
  */
 final class IcebergCatalog {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * What {@code zdp status} needs of a table's metadata.
@@ -142,39 +137,9 @@ final class IcebergCatalog {
     return send(http, request, call);
   }
 
-  /** The answer's JSON; empty for HTTP 404. */
   private static Optional<JsonNode> send(HttpClient http, HttpRequest.Builder request, String call)
       throws Unreachable {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              request.timeout(ConnectApi.TIMEOUT).header("Accept", "application/json").build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new Unreachable(ConnectApi.reason(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unreachable("interrupted", e);
-    }
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    if (response.statusCode() != 200) {
-      throw new Unreachable(
-          call
-              + " answered HTTP "
-              + response.statusCode()
-              + (response.statusCode() == 401 || response.statusCode() == 403
-                  ? " (set the catalog credential's TF_VAR_ variables)"
-                  : ""),
-          null);
-    }
-    try {
-      return Optional.of(JSON.readTree(response.body()));
-    } catch (IOException e) {
-      throw new Unreachable(call + " did not answer JSON: " + e.getMessage(), e);
-    }
+    return JsonHttp.send(http, request, call, "catalog");
   }
 
   private static String encode(String text) {

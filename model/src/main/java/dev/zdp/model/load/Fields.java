@@ -252,8 +252,8 @@ final class Fields {
     String text = scalar.get().text();
     Optional<Duration> parsed = Durations.parse(text);
     if (parsed.isEmpty() || parsed.get().compareTo(Durations.MAX) > 0) {
-      binding.problem(
-          Code.INVALID_VALUE,
+      invalid(
+          key,
           "'"
               + key
               + "' in "
@@ -262,10 +262,7 @@ final class Fields {
               + text
               + "'; "
               + (parsed.isEmpty() ? "expected " + Durations.FORMAT : "it must be at most 365d"),
-          scalar.get().at(),
-          path.field(key),
           "write " + key + ": 1h (or 30s, 15m, 1d)");
-      failed = true;
       return Optional.empty();
     }
     return parsed;
