@@ -137,6 +137,8 @@ final class StatusCommand implements Callable<Integer> {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
+            // HTTP/1.1 with kept-alive connections: no h2c upgrade offered on every call
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     StatusReport report =

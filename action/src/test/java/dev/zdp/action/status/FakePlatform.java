@@ -38,10 +38,18 @@ public final class FakePlatform implements AutoCloseable {
   /** The path prefix the catalog's config gives, as a catalog serving several warehouses does. */
   private static final String PREFIX = "warehouse-1";
 
+  static {
+    // answer at once: without it, the JDK's server waits for the delayed ACK of its headers (about
+    // 40 ms a call), which a catalog answering thousands of table loads would not
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private FakePlatform(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/connectors", this::answer);
     server.createContext("/v1/", this::catalog);
+    // a catalog answers several calls at once
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
   }
 
@@ -213,6 +221,7 @@ public final class FakePlatform implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 
   /**
@@ -230,7 +239,8 @@ public final class FakePlatform implements AutoCloseable {
       }
     }
     FakePlatform connect = new FakePlatform(Integer.parseInt(args[1]));
-    connect.deploy(files, Map.of());
+    // the stand-in is the catalog too: the sinks' iceberg.catalog.uri is its URL
+    connect.deploy(files, Map.of("iceberg_catalog_uri", connect.url()));
     // every sink's staging tables, committed an hour ago and folded into their live corpus tables
     long committed = System.currentTimeMillis() - 3_600_000L;
     connect.connectors.values().stream()
