@@ -50,6 +50,7 @@ class SqlScriptTest {
         """
         -- MERGE job crm.customers
         BEGIN
+        DECLARE `_zdp_staged_ms` BIGINT;
         CREATE TABLE IF NOT EXISTS w (job STRING) USING iceberg;
         BEGIN DECLARE EXIT HANDLER FOR FIELD_ALREADY_EXISTS BEGIN END;
           ALTER TABLE s ADD COLUMN `note` STRING;
@@ -62,15 +63,26 @@ class SqlScriptTest {
         alter table t alter column qty drop not null;
         MERGE INTO t USING (SELECT * FROM s WHERE note <> 'a;b') AS c ON t.id = c.id
         WHEN NOT MATCHED THEN INSERT *;
+        IF `_zdp_staged_ms` IS NOT NULL THEN
+          SET `w` = 'ALTER TABLE t SET TBLPROPERTIES (' || '\\'p\\'' || ' = ''' || 1 || ''')';
+          EXECUTE IMMEDIATE `w`;
+        END IF;
         END;
         """;
 
     assertThat(SqlScript.withoutEvolution(script))
         .contains(
             "BEGIN\n"
+                + "DECLARE `_zdp_staged_ms` BIGINT;\n"
                 + "CREATE TABLE IF NOT EXISTS w (job STRING) USING iceberg;\n"
                 + "MERGE INTO t USING (SELECT * FROM s WHERE note <> 'a;b') AS c ON t.id = c.id\n"
                 + "WHEN NOT MATCHED THEN INSERT *;\n"
+                // the watermark's IF block stays as written, its quotes and semicolons too
+                + "IF `_zdp_staged_ms` IS NOT NULL THEN\n"
+                + "  SET `w` = 'ALTER TABLE t SET TBLPROPERTIES (' || '\\'p\\'' || ' = ''' || 1"
+                + " || ''')';\n"
+                + "EXECUTE IMMEDIATE `w`;\n"
+                + "END IF;\n"
                 + "END");
   }
 
