@@ -6,7 +6,6 @@ import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Plan;
 import dev.zdp.generator.plan.Planner;
-import dev.zdp.model.load.BoundFiles;
 import dev.zdp.model.load.ModelSourceException;
 import dev.zdp.model.platform.IngestedDatastore;
 import dev.zdp.model.platform.IntentionGraph;
@@ -34,11 +33,10 @@ final class ChangeCheck {
   static Outcome run(ActionEnvironment env, Trigger.ChangeRequest change, String subject)
       throws ModelSourceException {
     ActionInputs inputs = env.inputs();
-    // the head takes what binding gave for every base file whose bytes it did not change
-    BoundFiles shared = new BoundFiles();
-    ModelAtCommit base = ModelAtCommit.read(env.modelDirectory(), change.baseSha(), shared);
-    ModelAtCommit head = ModelAtCommit.read(env.modelDirectory(), change.headSha(), shared);
-    shared = null; // it holds every file's bytes, not needed any more
+    ModelAtCommit.Change sides =
+        ModelAtCommit.Change.read(env.modelDirectory(), change.baseSha(), change.headSha());
+    ModelAtCommit base = sides.base();
+    ModelAtCommit head = sides.head();
     boolean allowBreaking = change.labels().contains(inputs.allowBreakingChangesLabel());
     Report report =
         ChangeValidator.builtIn()

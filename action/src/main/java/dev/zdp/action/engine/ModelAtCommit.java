@@ -30,16 +30,28 @@ public record ModelAtCommit(
     Path directory, String sha, LoadResult loaded, int filesRead, String modelWideFile) {
 
   public static ModelAtCommit read(Path directory, String sha) throws ModelSourceException {
-    return read(directory, sha, null);
+    return of(directory, sha, new GitCommitSource(directory, sha).files(), null);
   }
 
   /**
-   * Reads the model at {@code sha}, taking from {@code shared} (when not null) what binding files
-   * of the same bytes gave in an earlier read (the other side of a pull request).
+   * A pull request's two sides, read from git. A file both commits hold as the same blob is read
+   * and bound once, and the head takes what binding gave for every base file whose bytes it did not
+   * change (under whatever path).
    */
-  public static ModelAtCommit read(Path directory, String sha, BoundFiles shared)
-      throws ModelSourceException {
-    List<SourceFile> files = new GitCommitSource(directory, sha).files();
+  public record Change(ModelAtCommit base, ModelAtCommit head) {
+
+    public static Change read(Path directory, String baseSha, String headSha)
+        throws ModelSourceException {
+      GitCommitSource.Commits files = GitCommitSource.Commits.read(directory, baseSha, headSha);
+      BoundFiles shared = new BoundFiles(); // every file's bytes: dropped once both are bound
+      return new Change(
+          of(directory, baseSha, files.base(), shared),
+          of(directory, headSha, files.head(), shared));
+    }
+  }
+
+  private static ModelAtCommit of(
+      Path directory, String sha, List<SourceFile> files, BoundFiles shared) {
     return new ModelAtCommit(
         directory,
         sha,

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -93,6 +95,7 @@ public final class TerraformReader {
     files.forEach((k, v) -> texts.put(k, new String(v, StandardCharsets.UTF_8)));
     Map<String, Object> variables = new HashMap<>();
     Set<String> sensitiveVariables = new TreeSet<>();
+    Set<String> referenced = referencedVariables(texts, leftOut);
     texts.forEach(
         (file, text) -> {
           // A file without the word declares no variable: skip parsing it twice (hcl4j's lexer is
@@ -100,7 +103,11 @@ public final class TerraformReader {
           if (!text.contains("variable")) {
             return;
           }
-          Declared declared = declarations.of(file, text);
+          // A file left out gives only the variables the parsed files may reference.
+          Declared declared =
+              leftOut.contains(file)
+                  ? Declarations.of(file, text, referenced)
+                  : declarations.of(file, text);
           declared.names().forEach(name -> variables.put(name, "var." + name));
           declared.sensitive().forEach(name -> sensitiveVariables.add("var." + name));
         });
@@ -140,6 +147,26 @@ public final class TerraformReader {
     return blocks;
   }
 
+  private static final Pattern VARIABLE_REFERENCE = Pattern.compile("var\\.([A-Za-z0-9_-]+)");
+
+  /**
+   * The names after every {@code var.} in the files not left out: all the variables their blocks
+   * can reference (and maybe more), so the only declarations their reading depends on.
+   */
+  private static Set<String> referencedVariables(Map<String, String> texts, Set<String> leftOut) {
+    Set<String> names = new HashSet<>();
+    texts.forEach(
+        (file, text) -> {
+          if (!leftOut.contains(file)) {
+            Matcher reference = VARIABLE_REFERENCE.matcher(text);
+            while (reference.find()) {
+              names.add(reference.group(1));
+            }
+          }
+        });
+    return names;
+  }
+
   /** The variables one file declares, and which of them are sensitive. */
   private record Declared(List<String> names, List<String> sensitive) {}
 
@@ -154,6 +181,29 @@ public final class TerraformReader {
         byText.put(text, known);
       }
       return known;
+    }
+
+    /**
+     * The declarations of {@code wanted} names in {@code text}: only its top-level blocks that
+     * mention one of them are parsed (a plan's files reference a few of the thousands of variables
+     * a large {@code variables.tf} declares). When those blocks do not parse on their own, the
+     * whole text is parsed.
+     */
+    private static Declared of(String file, String text, Set<String> wanted) {
+      StringBuilder mentioning = new StringBuilder();
+      for (int start = 0; start < text.length(); ) {
+        int end = pieceEnd(text, start, 1);
+        String block = text.substring(start, end);
+        if (wanted.stream().anyMatch(block::contains)) {
+          mentioning.append(block);
+        }
+        start = end;
+      }
+      try {
+        return parseDeclarations(file, mentioning.toString());
+      } catch (InvalidHclException e) {
+        return parseDeclarations(file, text);
+      }
     }
 
     private static Declared parseDeclarations(String file, String text) {
@@ -203,7 +253,7 @@ public final class TerraformReader {
       String text, Map<String, Object> variables) {
     List<String> pieces = new ArrayList<>();
     for (int start = 0; start < text.length(); ) {
-      int end = pieceEnd(text, start);
+      int end = pieceEnd(text, start, CHUNK_CHARS);
       pieces.add(text.substring(start, end));
       start = end;
     }
@@ -233,11 +283,11 @@ public final class TerraformReader {
 
   /**
    * Where the piece starting at {@code start} ends: after the first line holding only "}" at or
-   * past {@link #CHUNK_CHARS} whose next non-blank line opens a top-level block; else the text's
+   * past {@code size} characters whose next non-blank line opens a top-level block; else the text's
    * end.
    */
-  private static int pieceEnd(String text, int start) {
-    int from = start + CHUNK_CHARS;
+  private static int pieceEnd(String text, int start, int size) {
+    int from = start + size;
     while (from < text.length()) {
       int close = text.indexOf("\n}\n", from);
       if (close < 0) {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.zdp.generator.plan.Block;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Large files are parsed in pieces (hcl4j slows down faster than files grow): same blocks. */
@@ -69,6 +72,48 @@ class TerraformReaderTest {
                 TerraformReader.readModule(
                     Map.of("m/broken.tf", text.getBytes(StandardCharsets.UTF_8))))
         .hasMessageContaining("m/broken.tf");
+  }
+
+  @Test
+  void aFileLeftOutDeclaresWhatTheReadFilesReferenceAsWhenReadWhole() {
+    StringBuilder declarations = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      declarations.append(i % 3 == 0 ? variable(i) : plainVariable(i)).append('\n');
+    }
+    Map<String, byte[]> module = new TreeMap<>();
+    module.put("m/variables.tf", declarations.toString().getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 40; i++) {
+      String source =
+          "resource \"kafka-connect_connector\" \"c"
+              + i
+              + "\" {\n  name = \"c"
+              + i
+              + "\"\n  config = {\n    \"password\" = var.v"
+              + (i * 7)
+              + "_password\n    \"host\" = var.v"
+              + (i * 7 + 1)
+              + "_password\n  }\n}\n";
+      module.put("m/c" + i + ".tf", source.getBytes(StandardCharsets.UTF_8));
+    }
+    SortedMap<String, Block> whole = TerraformReader.readModule(module);
+    Random random = new Random(19);
+    for (int round = 0; round < 20; round++) {
+      Set<String> leftOut = new TreeSet<>();
+      module.keySet().stream().filter(f -> random.nextInt(3) > 0).forEach(leftOut::add);
+      leftOut.add("m/variables.tf");
+
+      SortedMap<String, Block> read = TerraformReader.readModule(module, leftOut);
+
+      SortedMap<String, Block> expected = new TreeMap<>(whole);
+      expected.values().removeIf(block -> leftOut.contains(block.file()));
+      assertThat(read).as("left out: %s", leftOut).isEqualTo(expected);
+    }
+    assertThat(whole.get("kafka-connect_connector.c3").sensitive())
+        .containsExactly("config[\"password\"]");
+  }
+
+  private static String plainVariable(int i) {
+    return "variable \"v" + i + "_password\" {\n  type = string\n  default = \"d" + i + "\"\n}\n";
   }
 
   private static String variable(int i) {

@@ -4,6 +4,9 @@ import dev.zdp.model.Definition;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BoundFiles {
 
   private final ConcurrentHashMap<Bytes, Bound> byContent = new ConcurrentHashMap<>();
+
+  /**
+   * The same files by the {@link SourceFile} itself: a file both sides share as one object (see
+   * {@link GitCommitSource.Commits}) is found without hashing or comparing its bytes.
+   */
+  private final Map<SourceFile, ModelLoader.BoundFile> bySource =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** A file's bytes, compared by content. */
   private record Bytes(byte[] content, int hash) {
@@ -38,6 +48,10 @@ public final class BoundFiles {
 
   /** What binding {@code file} gives, taken from an earlier load when it bound the same bytes. */
   Optional<ModelLoader.BoundFile> earlier(SourceFile file) {
+    ModelLoader.BoundFile same = bySource.get(file);
+    if (same != null) {
+      return same.binding().problems().isEmpty() ? Optional.of(same) : Optional.empty();
+    }
     Bound bound = byContent.get(Bytes.of(file.content()));
     if (bound == null || !bound.file().binding().problems().isEmpty()) {
       return Optional.empty();
@@ -49,6 +63,9 @@ public final class BoundFiles {
   }
 
   void remember(SourceFile file, ModelLoader.BoundFile bound) {
+    if (bySource.putIfAbsent(file, bound) != null) {
+      return;
+    }
     byContent.putIfAbsent(Bytes.of(file.content()), new Bound(file.path(), bound));
   }
 

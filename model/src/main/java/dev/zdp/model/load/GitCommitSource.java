@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
@@ -37,8 +39,40 @@ public final class GitCommitSource implements ModelSource {
     this.ref = ref;
   }
 
+  /**
+   * The model files of two commits of one repository. A file both commits hold as the same blob at
+   * the same path is read once and is the same {@link SourceFile} on both sides, so a load sharing
+   * {@link BoundFiles} takes it without comparing its bytes: a pull request's two sides differ in a
+   * few files, and the rest costs nothing twice.
+   */
+  public record Commits(List<SourceFile> base, List<SourceFile> head) {
+
+    /** Reads {@code base} and {@code head} (anything {@code git rev-parse} accepts). */
+    public static Commits read(Path modelDirectory, String base, String head)
+        throws ModelSourceException {
+      Map<String, Blob> headBlobs = new HashMap<>();
+      List<SourceFile> headFiles =
+          new GitCommitSource(modelDirectory, head).files(Map.of(), headBlobs);
+      List<SourceFile> baseFiles =
+          new GitCommitSource(modelDirectory, base).files(headBlobs, new HashMap<>());
+      return new Commits(baseFiles, headFiles);
+    }
+  }
+
+  /** A file read from a blob, by its path. */
+  private record Blob(ObjectId id, SourceFile file) {}
+
   @Override
   public List<SourceFile> files() throws ModelSourceException {
+    return files(Map.of(), new HashMap<>());
+  }
+
+  /**
+   * The commit's model files, taking from {@code earlier} the file read before for the same blob at
+   * the same path, and leaving every file read in {@code read}.
+   */
+  private List<SourceFile> files(Map<String, Blob> earlier, Map<String, Blob> read)
+      throws ModelSourceException {
     Path absolute = modelDirectory.toAbsolutePath().normalize();
     if (!Files.isDirectory(absolute)) {
       throw new ModelSourceException(
@@ -56,7 +90,7 @@ public final class GitCommitSource implements ModelSource {
       String prefix = prefixOf(repository, absolute);
       ObjectId commitId = resolve(repository);
       try {
-        return read(repository, commitId, prefix);
+        return read(repository, commitId, prefix, earlier, read);
       } catch (org.eclipse.jgit.errors.MissingObjectException
           | org.eclipse.jgit.errors.CorruptObjectException
           | org.eclipse.jgit.errors.PackInvalidException
@@ -141,7 +175,12 @@ public final class GitCommitSource implements ModelSource {
     return new File(repository.getDirectory(), "shallow").isFile();
   }
 
-  private List<SourceFile> read(Repository repository, ObjectId commitId, String prefix)
+  private List<SourceFile> read(
+      Repository repository,
+      ObjectId commitId,
+      String prefix,
+      Map<String, Blob> earlier,
+      Map<String, Blob> read)
       throws IOException, ModelSourceException {
     List<SourceFile> files = new ArrayList<>();
     File modelDir = modelDirectory.toAbsolutePath().normalize().toFile();
@@ -170,9 +209,14 @@ public final class GitCommitSource implements ModelSource {
           continue;
         }
         ObjectId blob = tree.getObjectId(0);
-        files.add(
-            new SourceFile(
-                path, reader.open(blob).getBytes(), Optional.of(() -> reread(modelDir, blob))));
+        Blob same = earlier.get(path);
+        SourceFile file =
+            same != null && same.id().equals(blob)
+                ? same.file()
+                : new SourceFile(
+                    path, reader.open(blob).getBytes(), Optional.of(() -> reread(modelDir, blob)));
+        read.put(path, new Blob(blob, file));
+        files.add(file);
       }
     }
     return files;
