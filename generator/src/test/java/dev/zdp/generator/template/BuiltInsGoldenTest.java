@@ -16,6 +16,7 @@ import dev.zdp.model.Dataset;
 import dev.zdp.model.DatasetGroup;
 import dev.zdp.model.Datastore;
 import dev.zdp.model.Model;
+import dev.zdp.model.Platform;
 import dev.zdp.model.Sink;
 import dev.zdp.model.load.DirectorySource;
 import dev.zdp.model.load.LoadResult;
@@ -49,22 +50,33 @@ class BuiltInsGoldenTest {
   void theExampleRendersAlikeWithBothEngines() throws Exception {
     LoadResult loaded = ModelLoader.load(new DirectorySource(ACME).files());
     assertThat(loaded.problems()).isEmpty();
-    assertEveryFileAlike(loaded.model());
+    assertEveryFileAlike(loaded.model(), EVERY_PLATFORM_HAS);
   }
 
   @Test
   void theTestModelRendersAlikeWithBothEngines() {
-    assertEveryFileAlike(TestModels.acme());
+    assertEveryFileAlike(TestModels.acme(), EVERY_PLATFORM_HAS);
   }
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void randomModelsRenderAlikeWithBothEngines(long seed) {
-    assertEveryFileAlike(synthetic(seed));
+    List<String> all = new ArrayList<>(EVERY_PLATFORM_HAS);
+    all.addAll(List.of("zero/merge_forensic.sql.j2", "zero/reconcile_dag.py.j2"));
+    assertEveryFileAlike(synthetic(seed), all);
   }
 
-  /** Renders every artifact both ways; also checks that every built-in template was met. */
-  private static void assertEveryFileAlike(Model model) {
+  private static final List<String> EVERY_PLATFORM_HAS =
+      List.of(
+          "zero/versions.tf.j2",
+          "zero/variables.tf.j2",
+          "zero/datastore.tf.j2",
+          "zero/merge_live.sql.j2",
+          "zero/staging.sql.j2",
+          "zero/dag.py.j2");
+
+  /** Renders every artifact both ways; also checks that the templates expected were met. */
+  private static void assertEveryFileAlike(Model model, List<String> expected) {
     TemplateEngine engine = new TemplateEngine(Optional.empty());
     Set<String> templates = new TreeSet<>();
     int files = 0;
@@ -85,15 +97,7 @@ class BuiltInsGoldenTest {
       }
     }
     assertThat(files).isPositive();
-    assertThat(templates)
-        .containsAll(
-            List.of(
-                "zero/versions.tf.j2",
-                "zero/variables.tf.j2",
-                "zero/datastore.tf.j2",
-                "zero/merge_live.sql.j2",
-                "zero/staging.sql.j2",
-                "zero/dag.py.j2"));
+    assertThat(templates).containsAll(expected);
   }
 
   /** Every type the model knows but time (no MERGE job can carry one), parameters filled in. */
@@ -113,7 +117,10 @@ class BuiltInsGoldenTest {
           "bidi \u202e override, zero\u200bwidth, emoji \uD83D\uDE00, coding: utf-8",
           "ends in a backslash \\");
 
-  /** Datastores of random datasets and columns, consumed live and forensically. */
+  /**
+   * Datastores of random datasets and columns, consumed live and forensically, on a platform with a
+   * reconcile DAG.
+   */
   static Model synthetic(long seed) {
     Random random = new Random(seed);
     List<Object> objects = new ArrayList<>();
@@ -149,7 +156,8 @@ class BuiltInsGoldenTest {
                 List.of("pii"),
                 false,
                 columns));
-        (random.nextInt(3) == 0 ? forensic : live).add(sink(store, name));
+        boolean history = d == 0 ? s == 0 : random.nextInt(3) == 0; // both kinds, always
+        (history ? forensic : live).add(sink(store, name));
       }
       Datastore plain = datastore(store, datasets.toArray(Dataset[]::new));
       objects.add(
@@ -170,7 +178,17 @@ class BuiltInsGoldenTest {
       groups.add(forensicGroup("history", forensic.toArray(Sink[]::new)));
     }
     objects.add(workspace("consumer", groups.toArray(DatasetGroup[]::new)));
-    return TestModels.model(TestModels.ecosystem(TestModels.zero()), objects);
+    Platform zero = TestModels.zero();
+    Platform platform =
+        new Platform(
+            zero.name(),
+            zero.type(),
+            AWKWARD.get(random.nextInt(AWKWARD.size())),
+            zero.kafka(),
+            zero.connect(),
+            zero.iceberg(),
+            Optional.of(new Platform.ReconcileSettings(5 + random.nextInt(120))));
+    return TestModels.model(TestModels.ecosystem(platform), objects);
   }
 
   private static Column column(
