@@ -44,6 +44,9 @@ final class Fingerprint {
               java.util.stream.Stream.of(
                   Fingerprint.class.getName(),
                   TemplateEngine.class.getName(),
+                  "dev.zdp.generator.template.BuiltIns",
+                  // Pebble's version: its jar's manifest names none, its engine's class file does
+                  "io.pebbletemplates.pebble.PebbleEngine",
                   "dev.zdp.generator.template.Filters",
                   "dev.zdp.generator.template.DirectFilterCalls",
                   "dev.zdp.generator.template.HclFormatter",
@@ -54,9 +57,9 @@ final class Fingerprint {
   private Fingerprint() {}
 
   /**
-   * What every artifact of a render depends on alike: zdp's rendering code and Jinjava's version,
-   * every built-in template and every file of the user's template directory (an override, or a file
-   * one of them includes).
+   * What every artifact of a render depends on alike: zdp's rendering code, Pebble's and Jinjava's
+   * versions, every built-in template and every file of the user's template directory (an override,
+   * or a file one of them includes).
    */
   static String renderer(Optional<Path> userTemplates) {
     Hasher hasher = HASH.newHasher();

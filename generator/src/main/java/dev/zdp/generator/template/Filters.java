@@ -4,6 +4,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The filters templates quote values with, one per target language. */
@@ -11,13 +12,19 @@ public final class Filters {
 
   private Filters() {}
 
+  /** The quoting filters by name, for Jinjava ({@link #all}) and Pebble ({@link BuiltIns}). */
+  static final Map<String, Quoting> QUOTING =
+      Map.of(
+          "hcl", Filters::hcl,
+          "sql_ident", Filters::sqlIdent,
+          "sql_string", Filters::sqlString,
+          "py", Filters::python,
+          "comment", Filters::comment);
+
   static List<Filter> all() {
-    return List.of(
-        filter("hcl", Filters::hcl),
-        filter("sql_ident", Filters::sqlIdent),
-        filter("sql_string", Filters::sqlString),
-        filter("py", Filters::python),
-        filter("comment", Filters::comment));
+    return QUOTING.entrySet().stream()
+        .map(e -> (Filter) new QuotingFilter(e.getKey(), e.getValue()))
+        .toList();
   }
 
   /** An HCL literal: strings quoted and escaped (also {@code ${} and {@code %{}), lists as tuples. */
@@ -178,12 +185,8 @@ public final class Filters {
     return out.toString().replace("coding:", "coding\\u003A").replace("coding=", "coding\\u003D");
   }
 
-  private interface Quoting {
+  interface Quoting {
     String quote(Object value);
-  }
-
-  private static Filter filter(String name, Quoting quoting) {
-    return new QuotingFilter(name, quoting);
   }
 
   /**

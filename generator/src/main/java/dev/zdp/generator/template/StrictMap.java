@@ -32,7 +32,10 @@ public final class StrictMap extends TreeMap<String, Object> {
 
   @Override
   public Object get(Object key) {
-    if (!containsKey(key) && !MAP_METHODS.contains(key)) {
+    Object value = super.get(key);
+    // one lookup of the tree for a key it has (every lookup but a mistake's): most of a render's
+    // lookups are a template's, and Pebble's map resolver looks each key up twice already
+    if (value == null && !containsKey(key) && !MAP_METHODS.contains(key)) {
       JinjavaInterpreter.getCurrentMaybe()
           .ifPresent(
               interpreter ->
@@ -40,6 +43,6 @@ public final class StrictMap extends TreeMap<String, Object> {
                       new UnknownNames.Unknown(
                           "field", String.valueOf(key), keySet(), interpreter.getLineNumber())));
     }
-    return super.get(key);
+    return value;
   }
 }

@@ -68,6 +68,9 @@ public final class TemplateEngine {
   /** The templates' expressions, made once: every render of a template evaluates the same. */
   private final KeptExpressions expressions;
 
+  /** Whether the user's directory overrides a template, by name, looked up once. */
+  private final Map<String, Boolean> overriddenByName = new HashMap<>();
+
   /** Templates parsed once, by name: the same tree renders every file of its kind. */
   private final Map<String, Parsed> parsed = new HashMap<>();
 
@@ -180,11 +183,23 @@ public final class TemplateEngine {
   }
 
   /**
-   * Renders a template with the given top-level variables.
+   * Renders a template with the given top-level variables: a built-in one with Pebble ({@link
+   * BuiltIns}, the same bytes, faster), a user's with Jinjava.
    *
    * @throws TemplateException naming the template and line of the first problem
    */
   public String render(String name, Map<String, ?> variables) {
+    if (!overriddenByName.computeIfAbsent(name, this::overridden)) {
+      Optional<String> rendered = BuiltIns.render(name, variables);
+      if (rendered.isPresent()) {
+        return rendered.get();
+      }
+    }
+    return renderWithJinjava(name, variables);
+  }
+
+  /** Renders with Jinjava: users' templates, and what {@link BuiltIns} cannot render. */
+  String renderWithJinjava(String name, Map<String, ?> variables) {
     Parsed template = parsed.computeIfAbsent(name, this::parse);
     String source = template.source();
     Context context = new RenderContext(globals, variables, config.getDisabled());
