@@ -538,7 +538,7 @@ public final class CatalogSite {
     String path = SitePaths.dataset(d.name(), ds.name());
     Page p = page(path, "Dataset " + d.name() + "." + ds.name());
     crumbs(p, d.team());
-    p.raw(" › ").link(SitePaths.datastore(d.name()), d.name());
+    p.raw(" &rsaquo; ").link(SitePaths.datastore(d.name()), d.name());
     p.h1("Dataset", d.name() + "." + ds.name());
     if (ds.deprecated()) {
       p.badge("deprecated", "deprecated");
@@ -604,7 +604,9 @@ public final class CatalogSite {
           .raw(picture.svg("Lineage of " + d.name() + "." + ds.name() + " on " + platform.name()))
           .raw("<figcaption>On platform ")
           .text(platform.name())
-          .raw(": source table → Kafka topic → staging table → corpus → workspaces</figcaption>")
+          .raw(
+              ": source table &rarr; Kafka topic &rarr; staging table &rarr; corpus &rarr; workspaces")
+          .raw("</figcaption>")
           .raw("</figure>\n");
     }
 
@@ -760,7 +762,8 @@ public final class CatalogSite {
     p.h2("Lineage");
     p.raw("<figure class=\"lineage\">")
         .raw(l.svg("What workspace " + w.name() + " consumes"))
-        .raw("<figcaption>Datastore → dataset → corpus table → this workspace</figcaption>")
+        .raw("<figcaption>Datastore &rarr; dataset &rarr; corpus table &rarr; this workspace")
+        .raw("</figcaption>")
         .raw("</figure>\n");
 
     p.h2("Dataset groups");
@@ -802,7 +805,7 @@ public final class CatalogSite {
     String zone = model.team(teamName).map(Team::zone).orElse(null);
     p.raw("<p class=\"crumbs\">");
     if (zone != null) {
-      p.link(SitePaths.zone(zone), zone).raw(" › ");
+      p.link(SitePaths.zone(zone), zone).raw(" &rsaquo; ");
     }
     p.link(SitePaths.team(teamName), teamName);
   }

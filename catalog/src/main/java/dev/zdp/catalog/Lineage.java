@@ -132,10 +132,16 @@ final class Lineage {
           .append(n.kind().css())
           .append("\" data-name=\"")
           .append(Html.text(n.label()))
-          .append("\"><title>")
-          .append(Html.text(n.label()))
-          .append(n.detail().isEmpty() ? "" : " (" + Html.text(n.detail()) + ")")
-          .append("</title><rect x=\"")
+          .append("\">");
+      String label = cut(n.label());
+      String detail = cut(n.detail());
+      if (!label.equals(n.label()) || !detail.equals(n.detail())) {
+        svg.append("<title>")
+            .append(Html.text(n.label()))
+            .append(n.detail().isEmpty() ? "" : " (" + Html.text(n.detail()) + ")")
+            .append("</title>");
+      }
+      svg.append("<rect x=\"")
           .append(p[0])
           .append("\" y=\"")
           .append(p[1])
@@ -148,13 +154,13 @@ final class Lineage {
           .append("\" y=\"")
           .append(p[1] + 16)
           .append("\">")
-          .append(Html.text(cut(n.label())))
+          .append(Html.text(label))
           .append("</text><text class=\"detail\" x=\"")
           .append(p[0] + 8)
           .append("\" y=\"")
           .append(p[1] + 32)
           .append("\">")
-          .append(Html.text(cut(n.detail())))
+          .append(Html.text(detail))
           .append("</text></g>");
       if (n.href() != null) {
         svg.append("</a>");
@@ -163,7 +169,7 @@ final class Lineage {
     return svg.append("</svg>").toString();
   }
 
-  /** A label cut to fit its box; the node's title keeps it whole. */
+  /** A label cut to fit its box; the node then has a title (its tooltip) holding it whole. */
   private static String cut(String label) {
     if (label.codePointCount(0, label.length()) <= MAX_LABEL) {
       return label;

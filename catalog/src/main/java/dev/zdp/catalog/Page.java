@@ -9,7 +9,7 @@ final class Page {
 
   private final String path;
   private final String root;
-  private final StringBuilder html = new StringBuilder(4096);
+  private final StringBuilder html = new StringBuilder(8192);
 
   /**
    * @param path where the page lives, relative to the site's root
@@ -23,7 +23,7 @@ final class Page {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
         .append(Html.text(title))
-        .append(" · ")
+        .append(" &middot; ")
         .append(Html.text(site))
         .append("</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"")
         .append(root)
@@ -43,9 +43,8 @@ final class Page {
     nav(SitePaths.WORKSPACES, "Workspaces");
     nav(SitePaths.OWNERS, "Owners");
     nav(SitePaths.DEPRECATED, "Deprecated");
-    html.append("</nav><div class=\"search\"><input id=\"q\" type=\"search\"")
-        .append(" placeholder=\"Search names, descriptions, columns\" autocomplete=\"off\"")
-        .append(" aria-label=\"Search\"><ol id=\"results\" hidden></ol></div></header>\n<main>");
+    // the search box itself is built by the site's script, the only thing that can use it
+    html.append("</nav><div class=\"search\"></div></header>\n<main>");
   }
 
   private void nav(String target, String label) {

@@ -7,9 +7,20 @@
   var body = document.body;
   var root = body.getAttribute('data-root') || '';
   var shardCount = parseInt(body.getAttribute('data-shards') || '0', 10);
-  var input = document.getElementById('q');
-  var list = document.getElementById('results');
-  if (!input || !list) { return; }
+  // the box is built here, not written into every page: without this script it could not search
+  var box = document.querySelector('header .search');
+  if (!box) { return; }
+  var input = document.createElement('input');
+  input.id = 'q';
+  input.type = 'search';
+  input.placeholder = 'Search names, descriptions, columns';
+  input.autocomplete = 'off';
+  input.setAttribute('aria-label', 'Search');
+  var list = document.createElement('ol');
+  list.id = 'results';
+  list.hidden = true;
+  box.appendChild(input);
+  box.appendChild(list);
   var KIND = { z: 'zone', t: 'team', s: 'datastore', d: 'dataset', w: 'workspace' };
   var LIMIT = 50;
   var shards = [];

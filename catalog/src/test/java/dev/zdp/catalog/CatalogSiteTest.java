@@ -68,7 +68,13 @@ class CatalogSiteTest {
         .doesNotContain("<b>bold")
         .doesNotContain("<img")
         .contains(
-            "&lt;script&gt;window.zdpInjected = 1&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp;");
+            "&lt;script&gt;window.zdpInjected = 1&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp;")
+        // text outside ASCII as character references: every page is plain ASCII
+        .contains("caf&#233; &#8212; na&#239;ve");
+    assertThat(contents(tmp.resolve("site")).entrySet())
+        .filteredOn(file -> file.getKey().endsWith(".html"))
+        .isNotEmpty()
+        .allSatisfy(file -> assertThat(file.getValue()).as(file.getKey()).matches("\\p{ASCII}*"));
     // the index is JSON with non-ASCII and nothing else changed: the browser shows it as text
     String shard = Files.readString(tmp.resolve("site/search/shard-0.js"));
     assertThat(shard).startsWith("zdpSearch.add(0,[[").contains("\\\"window.zdpInjected = 2\\\"");

@@ -17,9 +17,12 @@ final class Sites {
 
   static final Path ACME = Path.of("..", "examples", "acme");
 
-  /** A description that would run script and bold text if it were ever parsed as markup. */
+  /**
+   * A description that would run script and bold text if it were ever parsed as markup, ending in
+   * text outside ASCII.
+   */
   static final String HOSTILE =
-      "<script>window.zdpInjected = 1</script><b>bold</b> & <img src=x onerror=\"window.zdpInjected = 2\">";
+      "<script>window.zdpInjected = 1</script><b>bold</b> & <img src=x onerror=\"window.zdpInjected = 2\"> café — naïve";
 
   private Sites() {}
 
