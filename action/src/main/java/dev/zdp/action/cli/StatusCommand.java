@@ -15,14 +15,19 @@ import dev.zdp.validator.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,6 +139,7 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IllegalStateException("rendering into memory does not write", e);
     }
+    overrides.checkAssigned(declaredVariables(terraform));
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -147,5 +153,23 @@ final class StatusCommand implements Callable<Integer> {
     stdout.print(report.render(format));
     stdout.flush();
     return report.healthy() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  private static final Pattern DECLARED =
+      Pattern.compile("^variable\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+  /** The variables the rendered Terraform declares, in every root module. */
+  static Set<String> declaredVariables(Map<String, byte[]> terraform) {
+    Set<String> declared = new TreeSet<>();
+    terraform
+        .values()
+        .forEach(
+            bytes -> {
+              Matcher m = DECLARED.matcher(new String(bytes, StandardCharsets.UTF_8));
+              while (m.find()) {
+                declared.add(m.group(1));
+              }
+            });
+    return declared;
   }
 }

@@ -406,14 +406,25 @@ class StatusCommandTest {
 
   @Test
   void badArgumentsAndAnUnreadableModelCannotRun() throws Exception {
-    Path notHcl = Files.writeString(temp.resolve("x.tfvars"), "connect_url = = \"\n");
+    Path notHcl =
+        Files.writeString(
+            temp.resolve("x.tfvars"),
+            "# endpoints\nconnect_url = \"http://c:8083\"\nkafka_bootstrap_servers = 127.0.0.1:9092\n"
+                + "iceberg_catalog_uri = \"http://i\"\n");
 
     Zdp format = status("--format", "yaml");
     Zdp var = status("--var", "connect_url");
     Zdp file = status("--var-file", notHcl.toString());
+    Zdp misspelt = status("--var", "conect_url=http://c:8083");
     Zdp model = Zdp.run("status", "--model", temp.resolve("nothing").toString());
 
-    assertThat(List.of(format.exitCode(), var.exitCode(), file.exitCode(), model.exitCode()))
+    assertThat(
+            List.of(
+                format.exitCode(),
+                var.exitCode(),
+                file.exitCode(),
+                misspelt.exitCode(),
+                model.exitCode()))
         .containsOnly(2);
     assertThat(format.err())
         .isEqualTo("zdp: unknown value 'yaml' for --format; use one of text, json, markdown\n");
@@ -421,7 +432,13 @@ class StatusCommandTest {
         .isEqualTo(
             "zdp: --var 'connect_url' is not NAME=VALUE; write it as --var"
                 + " connect_url=http://connect:8083\n");
-    assertThat(file.err()).startsWith("zdp: --var-file '" + notHcl + "' is not a tfvars file");
+    assertThat(file.err())
+        .startsWith("zdp: --var-file '" + notHcl + "' line 3 is not a tfvars file: ")
+        .endsWith("; write one assignment per line, name = \"value\" (text in double quotes)\n")
+        .doesNotContain("Exception");
+    assertThat(misspelt.err())
+        .startsWith("zdp: --var 'conect_url' names no variable of the generated Terraform;")
+        .contains(" connect_url, ");
     assertThat(model.err()).startsWith("zdp: ");
   }
 }
