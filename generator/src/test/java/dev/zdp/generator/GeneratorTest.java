@@ -257,7 +257,12 @@ class GeneratorTest {
     assertThat(live)
         .contains("MERGE INTO `corpus`.`crm__orders` AS t")
         .contains("FROM `staging`.`crm__orders` AS s")
-        .contains("ORDER BY s.`__source_ts_ms` DESC, s.`__kafka_offset` DESC")
+        .contains("ORDER BY s.`__kafka_timestamp` DESC, s.`__kafka_offset` DESC")
+        .contains(
+            "  OR c.`__kafka_topic` = t.`_zdp_kafka_topic`"
+                + " AND c.`__kafka_partition` = t.`_zdp_kafka_partition`\n"
+                + "    AND c.`__kafka_offset` > t.`_zdp_kafka_offset`\n")
+        .contains("ALTER TABLE `corpus`.`crm__orders` ADD COLUMN `_zdp_kafka_timestamp` BIGINT;")
         .contains("WHEN MATCHED AND c.`__op` = 'd' AND (")
         .contains("THEN DELETE")
         .contains("WHEN NOT MATCHED AND c.`__op` <> 'd' THEN INSERT")

@@ -45,6 +45,12 @@ public final class ZeroNames {
   /** Staging column: the Kafka topic of the change, what the sink routes tables by. */
   public static final String STAGING_TOPIC = "__kafka_topic";
 
+  /** Staging column: the Kafka partition of the change. */
+  public static final String STAGING_PARTITION = "__kafka_partition";
+
+  /** Staging column: the Kafka record timestamp of the change (Connect's producer send time). */
+  public static final String STAGING_KAFKA_TS = "__kafka_timestamp";
+
   /** The prefix of the Kafka metadata fields the sink adds. */
   public static final String KAFKA_METADATA_PREFIX = "__kafka";
 
@@ -52,6 +58,17 @@ public final class ZeroNames {
   public static final String CORPUS_SOURCE_TS = "_zdp_source_ts_ms";
 
   public static final String CORPUS_OFFSET = "_zdp_kafka_offset";
+
+  /**
+   * Corpus columns of the live MERGE: the Kafka position of the change that wrote the row (topic,
+   * partition, record timestamp), which orders changes the way Debezium emitted them. NULL on rows
+   * written before zdp kept them.
+   */
+  public static final String CORPUS_TOPIC = "_zdp_kafka_topic";
+
+  public static final String CORPUS_PARTITION = "_zdp_kafka_partition";
+
+  public static final String CORPUS_KAFKA_TS = "_zdp_kafka_timestamp";
 
   /**
    * The corpus table property a MERGE job sets to the commit time (epoch milliseconds) of the
