@@ -96,6 +96,18 @@ public record StatusReport(
 
   private String text() {
     StringBuilder out = new StringBuilder();
+    for (Finding f : findings) {
+      out.append(f.platform())
+          .append(": ")
+          .append(f.object())
+          .append(" [")
+          .append(f.kind())
+          .append("]: ")
+          .append(f.problem())
+          .append("\n  fix: ")
+          .append(f.fix())
+          .append('\n');
+    }
     for (DatasetFreshness d : datasets) {
       out.append(d.platform())
           .append(": dataset ")
@@ -109,18 +121,6 @@ public record StatusReport(
           .append(" (objective ")
           .append(Durations.format(d.objective()))
           .append(")\n");
-    }
-    for (Finding f : findings) {
-      out.append(f.platform())
-          .append(": ")
-          .append(f.object())
-          .append(" [")
-          .append(f.kind())
-          .append("]: ")
-          .append(f.problem())
-          .append("\n  fix: ")
-          .append(f.fix())
-          .append('\n');
     }
     return out.append(summary()).append('\n').toString();
   }

@@ -234,7 +234,11 @@ public final class FakePlatform implements AutoCloseable {
               task.put(
                   "trace",
                   "org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
-                      + "\tat io.debezium.Something.run(Something.java:1)\n");
+                      + "\tat io.debezium.Something.run(Something.java:1)\n"
+                      + "Caused by: java.io.IOException: no answer\n"
+                      + "\tat io.debezium.Other.run(Other.java:2)\n"
+                      + "Caused by: java.net.ConnectException: Connection refused\n"
+                      + "\tat java.net.Socket.connect(Socket.java:3)\n");
             }
           }
           status.put("type", info.get("type").asText());
