@@ -257,7 +257,7 @@ class StatusEndToEndTest {
       statement.execute("INSERT INTO accounts (id, status) VALUES (1, 'open')");
     }
     // (the sink may first be seen with the change unread past the second: a finding of its own)
-    assertThat(awaitStatus(1, "is behind staging").out())
+    assertThat(awaitStatus(1, "[stale]: corpus table").out())
         .containsPattern(
             "zero: dataset ledger\\.accounts \\[stale]: corpus table corpus\\.ledger__accounts is"
                 + " \\d+s behind staging\\.ledger__accounts, past its freshness objective of 1s: .*"
