@@ -94,6 +94,23 @@ final class ConnectApi {
     String trace = node.path("trace").asText("");
     return new State(
         node.path("state").asText("UNKNOWN"),
-        trace.isBlank() ? Optional.empty() : Optional.of(trace.strip().lines().findFirst().get()));
+        trace.isBlank() ? Optional.empty() : Optional.of(summary(trace)));
+  }
+
+  /**
+   * A stack trace in one line: its first, and the root cause's when there is one ({@code failing
+   * task} says less than {@code role "cdc" is not permitted to log in}).
+   */
+  static String summary(String trace) {
+    List<String> lines = trace.strip().lines().toList();
+    String root = "";
+    for (String line : lines) {
+      if (line.startsWith("Caused by: ")) {
+        root = line.substring("Caused by: ".length()).strip();
+      }
+    }
+    return root.isEmpty() || root.equals(lines.get(0))
+        ? lines.get(0)
+        : lines.get(0) + " (caused by " + root + ")";
   }
 }

@@ -13,20 +13,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Whether each corpus table keeps up with its staging table, read from the Iceberg REST catalog: a
- * change staged (a staging snapshot) that its MERGE job has not folded in (the corpus table's
- * watermark, {@link ZeroNames#MERGED_STAGING_PROPERTY}) for longer than the dataset's freshness
- * objective is a {@code stale} finding.
+ * Whether each dataset keeps up with its freshness objective, at both steps a change takes from its
+ * topic to the corpus. The sink: a change waiting in the dataset's topic, unread by the Iceberg
+ * sink's consumer group ({@code connect-<sink>}, where the sink commits the offsets of what it has
+ * handed over for its next staging commit), for longer than the objective is a {@code stale}
+ * finding. The MERGE, read from the Iceberg REST catalog: a change staged (a staging snapshot) that
+ * its MERGE job has not folded in (the corpus table's watermark, {@link
+ * ZeroNames#MERGED_STAGING_PROPERTY}) for longer than the objective is one too.
  */
 final class Freshness {
 
@@ -34,6 +40,23 @@ final class Freshness {
   private static final int PARALLEL = 8;
 
   private Freshness() {}
+
+  /** What was found: the findings and each dataset's freshness, in the model's order. */
+  record Result(List<Finding> findings, List<DatasetFreshness> datasets) {}
+
+  /** One dataset: its topic, read by its datastore's sink, and its MERGE jobs. */
+  private record Dataset(
+      String name, String topic, String sink, Duration objective, List<Job> jobs) {
+
+    String group() {
+      return group(sink);
+    }
+
+    /** The consumer group of a sink connector: Kafka Connect's default, which zdp keeps. */
+    static String group(String sink) {
+      return "connect-" + sink;
+    }
+  }
 
   /** One MERGE job's tables: its staging table and the corpus table it writes. */
   private record Job(
@@ -49,56 +72,161 @@ final class Freshness {
       Optional<IcebergCatalog.Table> staging, Optional<IcebergCatalog.Table> corpus) {}
 
   /**
-   * The stale findings of {@code intentions}' datasets, or one finding when the catalog cannot be
-   * read; empty when the platform's catalog is not a REST catalog (nothing else is read).
+   * The consumer groups of the platform's sinks, each with its datasets' topics and their
+   * objectives: what {@link #check} needs of the cluster.
+   */
+  static List<TopicReader.Group> groups(PlatformIntentions intentions) {
+    SortedMap<String, SortedMap<String, Duration>> groups = new TreeMap<>();
+    for (Dataset dataset : datasets(intentions)) {
+      groups
+          .computeIfAbsent(dataset.group(), g -> new TreeMap<>())
+          .put(dataset.topic(), dataset.objective());
+    }
+    List<TopicReader.Group> list = new ArrayList<>();
+    groups.forEach((id, topics) -> list.add(new TopicReader.Group(id, topics)));
+    return list;
+  }
+
+  /**
+   * The stale findings of {@code intentions}' datasets and each one's freshness; one finding more
+   * when the catalog cannot be read. The catalog is read only when the platform's is a REST
+   * catalog.
    *
+   * @param lag what {@link #groups} read of the cluster, by group then topic; empty when the
+   *     cluster could not be read (its finding is made where it was read)
+   * @param connectUrl Kafka Connect's REST endpoint, for the fix of a sink that does not keep up
    * @param counts gets {@code datasets}: how many were compared with their objective
    */
-  static List<Finding> check(
+  static Result check(
       PlatformIntentions intentions,
       Map<String, String> variables,
       HttpClient http,
       Instant now,
+      Optional<SortedMap<String, SortedMap<String, TopicReader.Lag>>> lag,
+      String connectUrl,
       Map<String, Integer> counts) {
     Platform platform = intentions.platform();
-    Platform.CatalogSettings settings = platform.iceberg().catalog();
-    if (!settings.type().equals("rest")) {
-      return List.of();
-    }
-    String url = variables.getOrDefault("iceberg_catalog_uri", settings.uri().orElse(""));
-    Optional<ZeroNames.CredentialVariables> credential =
-        settings.credential().map(ZeroNames::credentialVariables);
-    List<Job> jobs = jobs(intentions);
-    counts.put("datasets", (int) jobs.stream().map(Job::dataset).distinct().count());
-    List<Read> reads;
-    try {
-      IcebergCatalog catalog =
-          IcebergCatalog.connect(
-              http,
-              url,
-              variables.getOrDefault("iceberg_warehouse", platform.iceberg().warehouse()),
-              credential.map(c -> variables.get(c.user())),
-              credential.map(c -> variables.get(c.password())));
-      reads = read(catalog, jobs);
-    } catch (Unreachable e) {
-      return PlatformStatus.unreachable(
-          platform,
-          "catalog " + url,
-          "the Iceberg catalog's tables cannot be read",
-          e,
-          "check that the catalog runs and that iceberg_catalog_uri is its REST endpoint",
-          "iceberg_catalog_uri=URL");
-    }
+    List<Dataset> datasets = datasets(intentions);
+    counts.put("datasets", datasets.size());
     List<Finding> findings = new ArrayList<>();
-    for (int i = 0; i < jobs.size(); i++) {
-      stale(platform, jobs.get(i), reads.get(i), now).ifPresent(findings::add);
+    Map<Job, Read> reads = new HashMap<>();
+    Platform.CatalogSettings settings = platform.iceberg().catalog();
+    if (settings.type().equals("rest")) {
+      String url = variables.getOrDefault("iceberg_catalog_uri", settings.uri().orElse(""));
+      Optional<ZeroNames.CredentialVariables> credential =
+          settings.credential().map(ZeroNames::credentialVariables);
+      List<Job> jobs = datasets.stream().flatMap(d -> d.jobs().stream()).toList();
+      try {
+        IcebergCatalog catalog =
+            IcebergCatalog.connect(
+                http,
+                url,
+                variables.getOrDefault("iceberg_warehouse", platform.iceberg().warehouse()),
+                credential.map(c -> variables.get(c.user())),
+                credential.map(c -> variables.get(c.password())));
+        List<Read> read = read(catalog, jobs);
+        for (int i = 0; i < jobs.size(); i++) {
+          reads.put(jobs.get(i), read.get(i));
+        }
+      } catch (Unreachable e) {
+        findings.addAll(
+            PlatformStatus.unreachable(
+                platform,
+                "catalog " + url,
+                "the Iceberg catalog's tables cannot be read",
+                e,
+                "check that the catalog runs and that iceberg_catalog_uri is its REST endpoint",
+                "iceberg_catalog_uri=URL"));
+      }
     }
-    return findings;
+    String servers =
+        variables.getOrDefault("kafka_bootstrap_servers", platform.kafka().bootstrapServers());
+    List<DatasetFreshness> freshness = new ArrayList<>();
+    for (Dataset dataset : datasets) {
+      Optional<TopicReader.Lag> behind =
+          lag.map(groups -> groups.getOrDefault(dataset.group(), new TreeMap<>()))
+              .map(topics -> topics.get(dataset.topic()));
+      behind
+          .flatMap(l -> unread(platform, dataset, l, connectUrl, servers))
+          .ifPresent(findings::add);
+      Optional<Instant> latest = Optional.empty();
+      Optional<Instant> merged = Optional.empty();
+      boolean allMerged = true;
+      for (Job job : dataset.jobs()) {
+        Read read = reads.get(job);
+        if (read == null) {
+          allMerged = false;
+          continue;
+        }
+        stale(platform, job, read, now).ifPresent(findings::add);
+        OptionalLong staged =
+            read.staging().map(IcebergCatalog.Table::latest).orElse(OptionalLong.empty());
+        if (staged.isPresent()) {
+          latest = Optional.of(Instant.ofEpochMilli(staged.getAsLong()));
+        }
+        OptionalLong watermark =
+            read.corpus().map(IcebergCatalog.Table::watermark).orElse(OptionalLong.empty());
+        if (watermark.isEmpty()) {
+          allMerged = false;
+        } else {
+          Instant at = Instant.ofEpochMilli(watermark.getAsLong());
+          merged = merged.filter(m -> m.isBefore(at)).or(() -> Optional.of(at));
+        }
+      }
+      freshness.add(
+          new DatasetFreshness(
+              platform.name(),
+              dataset.name(),
+              dataset.objective(),
+              latest,
+              allMerged ? merged : Optional.empty(),
+              behind.map(l -> OptionalLong.of(l.records())).orElse(OptionalLong.empty())));
+    }
+    return new Result(findings, freshness);
   }
 
-  private static List<Job> jobs(PlatformIntentions intentions) {
+  /**
+   * A finding when the sink has left changes in the dataset's topic unread for longer than the
+   * objective: it is stopped, failing, or slower than the changes come.
+   */
+  private static Optional<Finding> unread(
+      Platform platform, Dataset dataset, TopicReader.Lag lag, String connectUrl, String servers) {
+    if (lag.overdue() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Finding(
+            platform.name(),
+            Finding.STALE,
+            "dataset " + dataset.name(),
+            "sink "
+                + dataset.sink()
+                + " has not read "
+                + lag.overdue()
+                + (lag.overdue() == 1 ? " change" : " changes")
+                + " of topic "
+                + dataset.topic()
+                + " that are older than its freshness objective of "
+                + Durations.format(dataset.objective())
+                + " (consumer group "
+                + dataset.group()
+                + (lag.committed()
+                    ? " lags " + lag.records() + " records"
+                    : " has committed no offset; " + lag.records() + " records wait")
+                + ")",
+            "see why the sink does not keep up: curl "
+                + connectUrl.replaceAll("/+$", "")
+                + "/connectors/"
+                + dataset.sink()
+                + "/status, and its group: kafka-consumer-groups.sh --bootstrap-server "
+                + servers
+                + " --describe --group "
+                + dataset.group()));
+  }
+
+  private static List<Dataset> datasets(PlatformIntentions intentions) {
     Platform platform = intentions.platform();
-    List<Job> jobs = new ArrayList<>();
+    List<Dataset> datasets = new ArrayList<>();
     for (IngestedDatastore ingested : intentions.datastores()) {
       Datastore datastore = ingested.datastore();
       for (IngestedDataset dataset : ingested.datasets()) {
@@ -106,6 +234,7 @@ final class Freshness {
         Duration objective = dataset.freshness(platform);
         ZeroNames.TableName staging =
             ZeroNames.stagingTable(platform, datastore, dataset.dataset());
+        List<Job> jobs = new ArrayList<>();
         // the live job always, the forensic one when a consumer asks for it, as generate renders
         for (boolean forensic : dataset.forensic() ? List.of(false, true) : List.of(false)) {
           jobs.add(
@@ -122,9 +251,16 @@ final class Freshness {
                       + ZeroLayout.mergeJob(datastore.name(), dataset.name(), forensic),
                   objective));
         }
+        datasets.add(
+            new Dataset(
+                name,
+                ZeroNames.topic(platform, datastore, dataset.dataset()),
+                ZeroNames.sinkConnector(platform, datastore),
+                objective,
+                List.copyOf(jobs)));
       }
     }
-    return jobs;
+    return datasets;
   }
 
   /** Each job's tables, in order, {@link #PARALLEL} loads at a time. */

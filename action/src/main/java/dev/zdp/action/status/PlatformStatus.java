@@ -84,6 +84,7 @@ public final class PlatformStatus {
       TopicReader topics,
       boolean freshness) {
     List<Finding> findings = new ArrayList<>();
+    List<DatasetFreshness> datasets = new ArrayList<>();
     SortedMap<String, SortedMap<String, Integer>> checked = new TreeMap<>();
     Instant now = Instant.now();
     for (PlatformIntentions intentions : IntentionGraph.of(model).platforms()) {
@@ -104,17 +105,38 @@ public final class PlatformStatus {
       counts.put("connectors", generated.connectors().size());
       counts.put("topics", generated.topics().size());
       findings.addAll(connectors(platform, generated, http));
-      findings.addAll(topics(platform, generated, topics));
+      Optional<SortedMap<String, SortedMap<String, TopicReader.Lag>>> lag =
+          topics(
+              platform,
+              generated,
+              topics,
+              freshness ? Freshness.groups(intentions) : List.of(),
+              now,
+              findings);
       if (freshness) {
-        findings.addAll(Freshness.check(intentions, generated.variables(), http, now, counts));
+        Freshness.Result fresh =
+            Freshness.check(
+                intentions,
+                generated.variables(),
+                http,
+                now,
+                lag,
+                connectUrl(platform, generated),
+                counts);
+        findings.addAll(fresh.findings());
+        datasets.addAll(fresh.datasets());
       }
       checked.put(platform.name(), counts);
     }
-    return new StatusReport(findings, checked);
+    return new StatusReport(findings, checked, datasets);
+  }
+
+  private static String connectUrl(Platform platform, Generated generated) {
+    return generated.variables().getOrDefault("connect_url", platform.connect().url());
   }
 
   private static List<Finding> connectors(Platform platform, Generated generated, HttpClient http) {
-    String url = generated.variables().getOrDefault("connect_url", platform.connect().url());
+    String url = connectUrl(platform, generated);
     Optional<ZeroNames.CredentialVariables> credential =
         platform.connect().credential().map(ZeroNames::credentialVariables);
     ConnectApi connect =
@@ -172,25 +194,51 @@ public final class PlatformStatus {
     return findings;
   }
 
-  private static List<Finding> topics(Platform platform, Generated generated, TopicReader reader) {
-    SortedMap<String, TopicReader.Topic> live;
+  /**
+   * Adds the topics' findings to {@code findings}; the lag of {@code groups}, by group then topic,
+   * when the cluster could be read.
+   */
+  private static Optional<SortedMap<String, SortedMap<String, TopicReader.Lag>>> topics(
+      Platform platform,
+      Generated generated,
+      TopicReader reader,
+      List<TopicReader.Group> groups,
+      Instant now,
+      List<Finding> findings) {
+    TopicReader.Cluster cluster;
     String servers = generated.variables().getOrDefault("kafka_bootstrap_servers", "");
     try {
-      live =
+      cluster =
           reader.read(
               platform,
               generated.variables(),
-              name -> generated.topics().containsKey(name) || ZeroNames.isTopicOf(platform, name));
+              name -> generated.topics().containsKey(name) || ZeroNames.isTopicOf(platform, name),
+              groups,
+              now);
     } catch (Unreachable e) {
-      return unreachable(
-          platform,
-          "kafka " + servers,
-          "the Kafka cluster's topics cannot be read",
-          e,
-          "check that Kafka runs and that kafka_bootstrap_servers names its brokers",
-          "kafka_bootstrap_servers=HOST:PORT");
+      findings.addAll(
+          unreachable(
+              platform,
+              "kafka " + servers,
+              "the Kafka cluster's topics cannot be read",
+              e,
+              "check that Kafka runs and that kafka_bootstrap_servers names its brokers",
+              "kafka_bootstrap_servers=HOST:PORT"));
+      return Optional.empty();
     }
-    List<Finding> findings = new ArrayList<>();
+    SortedMap<String, TopicReader.Topic> live = cluster.topics();
+    cluster
+        .lagProblem()
+        .ifPresent(
+            problem ->
+                findings.add(
+                    new Finding(
+                        platform.name(),
+                        Finding.UNREACHABLE,
+                        "kafka " + servers,
+                        "the sinks' consumer groups cannot be read: " + problem,
+                        "let the Kafka credential describe the groups connect-<platform>-*"
+                            + " (ACL DESCRIBE on GROUP) to see the sinks' lag")));
     generated
         .topics()
         .forEach(
@@ -240,7 +288,7 @@ public final class PlatformStatus {
                             + servers
                             + " --delete --topic "
                             + name)));
-    return findings;
+    return cluster.lagProblem().isPresent() ? Optional.empty() : Optional.of(cluster.lag());
   }
 
   private static List<Finding> health(

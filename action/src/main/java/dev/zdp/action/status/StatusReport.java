@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zdp.model.Durations;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -15,9 +20,12 @@ import java.util.stream.Collectors;
  *
  * @param checked per platform, how many of each kind of object were compared ({@code connectors},
  *     ...)
+ * @param datasets each dataset's freshness, by platform and name
  */
 public record StatusReport(
-    List<Finding> findings, SortedMap<String, SortedMap<String, Integer>> checked) {
+    List<Finding> findings,
+    SortedMap<String, SortedMap<String, Integer>> checked,
+    List<DatasetFreshness> datasets) {
 
   /** The {@code --format} names. */
   public static final List<String> FORMATS = List.of("text", "json", "markdown");
@@ -25,6 +33,12 @@ public record StatusReport(
   public StatusReport {
     findings = findings.stream().sorted().toList();
     checked = new TreeMap<>(checked);
+    datasets =
+        datasets.stream()
+            .sorted(
+                Comparator.comparing(DatasetFreshness::platform)
+                    .thenComparing(DatasetFreshness::dataset))
+            .toList();
   }
 
   /** Whether the platform is healthy, fresh and without drift. */
@@ -94,6 +108,20 @@ public record StatusReport(
           .append(f.fix())
           .append('\n');
     }
+    for (DatasetFreshness d : datasets) {
+      out.append(d.platform())
+          .append(": dataset ")
+          .append(d.dataset())
+          .append(": sink lag ")
+          .append(lag(d))
+          .append(", latest staging commit ")
+          .append(time(d.latestStaging()))
+          .append(", merged through ")
+          .append(time(d.mergedThrough()))
+          .append(" (objective ")
+          .append(Durations.format(d.objective()))
+          .append(")\n");
+    }
     return out.append(summary()).append('\n').toString();
   }
 
@@ -117,7 +145,43 @@ public record StatusReport(
             .append(" |\n");
       }
     }
+    if (!datasets.isEmpty()) {
+      out.append("\n<details><summary>Freshness of ")
+          .append(datasets.size())
+          .append(datasets.size() == 1 ? " dataset" : " datasets")
+          .append("</summary>\n\n")
+          .append(
+              "| platform | dataset | sink lag | latest staging commit | merged through |"
+                  + " objective |\n")
+          .append("|---|---|---:|---|---|---|\n");
+      for (DatasetFreshness d : datasets) {
+        out.append("| ")
+            .append(cell(d.platform()))
+            .append(" | ")
+            .append(cell(d.dataset()))
+            .append(" | ")
+            .append(lag(d))
+            .append(" | ")
+            .append(time(d.latestStaging()))
+            .append(" | ")
+            .append(time(d.mergedThrough()))
+            .append(" | ")
+            .append(Durations.format(d.objective()))
+            .append(" |\n");
+      }
+      out.append("\n</details>\n");
+    }
     return out.toString();
+  }
+
+  /** A dataset's sink lag, {@code -} when it was not read. */
+  private static String lag(DatasetFreshness d) {
+    return d.sinkLag().isPresent() ? String.valueOf(d.sinkLag().getAsLong()) : "-";
+  }
+
+  /** A time to the second, {@code -} when there is none. */
+  private static String time(Optional<Instant> time) {
+    return time.map(t -> t.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("-");
   }
 
   /** A table cell: pipes escaped, line breaks as spaces, code spans kept to one line. */
@@ -141,6 +205,23 @@ public record StatusReport(
           .put("object", f.object())
           .put("problem", f.problem())
           .put("fix", f.fix());
+    }
+    ArrayNode fresh = root.putArray("datasets");
+    for (DatasetFreshness d : datasets) {
+      ObjectNode item =
+          fresh
+              .addObject()
+              .put("platform", d.platform())
+              .put("dataset", d.dataset())
+              .put("objective", Durations.format(d.objective()));
+      if (d.sinkLag().isPresent()) {
+        item.put("sink_lag", d.sinkLag().getAsLong());
+      } else {
+        item.putNull("sink_lag");
+      }
+      item.put(
+          "latest_staging_commit", d.latestStaging().isEmpty() ? null : time(d.latestStaging()));
+      item.put("merged_through", d.mergedThrough().isEmpty() ? null : time(d.mergedThrough()));
     }
     try {
       return mapper.writeValueAsString(root) + "\n";

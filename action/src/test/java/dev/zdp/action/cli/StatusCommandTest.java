@@ -9,6 +9,8 @@ import dev.zdp.action.status.TopicReader;
 import dev.zdp.action.status.Unreachable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -68,6 +70,16 @@ class StatusCommandTest {
     return Zdp.runIn(Map.of(), connect.topicReader(), args.toArray(String[]::new));
   }
 
+  /** A text report without its per-dataset freshness lines, which tests of their own assert. */
+  private static String findings(Zdp zdp) {
+    return zdp.out().replaceAll("(?m)^zero: dataset \\S+: sink lag .*\n", "");
+  }
+
+  /** A markdown report without its per-dataset freshness table. */
+  private static String findingsTable(Zdp zdp) {
+    return zdp.out().replaceAll("(?s)\n<details>.*</details>\n", "");
+  }
+
   private void edit(String name, String key, String value) {
     FakePlatform.Connector c = connect.get(name);
     SortedMap<String, String> config = new TreeMap<>(c.config());
@@ -85,7 +97,19 @@ class StatusCommandTest {
 
     assertThat(zdp.exitCode()).as(zdp.err()).isZero();
     assertThat(zdp.out())
-        .isEqualTo("healthy, without drift: 6 connectors, 9 datasets, 18 topics of 1 platform\n");
+        .isEqualTo(
+            """
+            zero: dataset crm.consent_events: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset crm.customers: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset fleet.shipments: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset fleet.tracking_events: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset fleet.vehicles: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset shop.order_lines: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset shop.orders: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset shop.payments: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            zero: dataset shop.products: sink lag 0, latest staging commit -, merged through - (objective 1d)
+            healthy, without drift: 6 connectors, 9 datasets, 18 topics of 1 platform
+            """);
   }
 
   @Test
@@ -98,12 +122,13 @@ class StatusCommandTest {
     Zdp zdp = status();
 
     assertThat(zdp.exitCode()).isEqualTo(1);
-    assertThat(zdp.out())
+    assertThat(findings(zdp))
         .isEqualTo(
             ("zero: connector zero-crm-source [health]: the connector is PAUSED\n"
                     + "  fix: resume it: curl -X PUT %1$s/connectors/zero-crm-source/resume\n"
                     + "zero: connector zero-shop-sink task 0 [health]: the task is FAILED:"
-                    + " org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
+                    + " org.apache.kafka.connect.errors.ConnectException: the database is gone"
+                    + " (caused by java.net.ConnectException: Connection refused)\n"
                     + "  fix: see its trace: curl %1$s/connectors/zero-shop-sink/tasks/0/status;"
                     + " restart it: curl -X POST %1$s/connectors/zero-shop-sink/tasks/0/restart\n"
                     + "2 findings (2 health) in 6 connectors, 9 datasets, 18 topics of 1 platform\n")
@@ -178,7 +203,7 @@ class StatusCommandTest {
     Zdp zdp = status("--format", "markdown");
 
     assertThat(zdp.exitCode()).isEqualTo(1);
-    assertThat(zdp.out())
+    assertThat(findingsTable(zdp))
         .isEqualTo(
             "## zdp status\n\n❌ 1 finding (1 drift) in 6 connectors, 9 datasets, 18 topics of 1 platform\n\n"
                 + "| platform | object | kind | what is wrong | what to do |\n"
@@ -260,7 +285,7 @@ class StatusCommandTest {
 
     assertThat(zdp.exitCode()).isEqualTo(1);
     assertThat(zdp.err()).isEmpty();
-    assertThat(zdp.out())
+    assertThat(findings(zdp))
         .isEqualTo(
             ("zero: catalog %1$s [unreachable]: the Iceberg catalog's tables cannot be"
                     + " read: the connection was refused\n  fix: check that the catalog runs and"
@@ -333,7 +358,7 @@ class StatusCommandTest {
     Zdp zdp = status();
 
     assertThat(zdp.exitCode()).isEqualTo(1);
-    assertThat(zdp.out())
+    assertThat(findings(zdp))
         .isEqualTo(
             ("zero: topic zero.crm.public.customers [drift]: the model generates it (zero/crm.tf)"
                     + " but the cluster has no such topic\n"
@@ -364,7 +389,7 @@ class StatusCommandTest {
     FakePlatform.Connector source = connect.get(SOURCE);
     connect.put(SOURCE, new FakePlatform.Connector(source.config(), "PAUSED", List.of("PAUSED")));
     TopicReader down =
-        (platform, variables, wanted) -> {
+        (platform, variables, wanted, groups, now) -> {
           throw new Unreachable("Timed out waiting for a node assignment", null);
         };
 
@@ -388,7 +413,9 @@ class StatusCommandTest {
         .contains("\"object\" : \"kafka kafka-1.acme.internal:9093,kafka-2.acme.internal:9093\"")
         .contains(
             "\"problem\" : \"the Kafka cluster's topics cannot be read: Timed out waiting for a"
-                + " node assignment\"");
+                + " node assignment\"")
+        .contains("\"sink_lag\" : null")
+        .doesNotContain("\"sink_lag\" : 0");
   }
 
   @Test
@@ -402,6 +429,112 @@ class StatusCommandTest {
         .contains(
             "  fix: put the rendered config back (terraform apply in zero/shard-001/ (the"
                 + " generated root module)), or change the model\n");
+  }
+
+  @Test
+  void eachDatasetsFreshnessGivesItsSinkLagStagingCommitAndWatermark() throws Exception {
+    long now = System.currentTimeMillis();
+    long hour = 3_600_000L;
+    // customers: 7 changes the sink has read but not yet committed to staging, within the 1d
+    connect.putLag(
+        "connect-zero-crm-sink", "zero.crm.public.customers", new TopicReader.Lag(7, 0, true));
+    connect.putTable("staging", "crm__customers", List.of(now - 2 * hour, now - hour), Map.of());
+    connect.putTable(
+        "corpus",
+        "crm__customers",
+        List.of(now - hour),
+        Map.of("zdp.merged-staging-snapshot-ms", String.valueOf(now - 2 * hour)));
+
+    Zdp json = status("--format", "json");
+    Zdp markdown = status("--format", "markdown");
+
+    assertThat(json.exitCode()).as(json.out()).isZero();
+    JsonNode datasets = new ObjectMapper().readTree(json.out()).get("datasets");
+    assertThat(datasets.findValuesAsText("dataset"))
+        .containsExactly(
+            "crm.consent_events",
+            "crm.customers",
+            "fleet.shipments",
+            "fleet.tracking_events",
+            "fleet.vehicles",
+            "shop.order_lines",
+            "shop.orders",
+            "shop.payments",
+            "shop.products");
+    JsonNode customers = datasets.get(1);
+    assertThat(customers.get("platform").asText()).isEqualTo("zero");
+    assertThat(customers.get("objective").asText()).isEqualTo("1d");
+    assertThat(customers.get("sink_lag").asLong()).isEqualTo(7);
+    assertThat(customers.get("latest_staging_commit").asText())
+        .isEqualTo(Instant.ofEpochMilli(now - hour).truncatedTo(ChronoUnit.SECONDS).toString());
+    assertThat(customers.get("merged_through").asText())
+        .isEqualTo(Instant.ofEpochMilli(now - 2 * hour).truncatedTo(ChronoUnit.SECONDS).toString());
+    assertThat(datasets.get(0).get("sink_lag").asLong()).isZero();
+    assertThat(datasets.get(0).get("latest_staging_commit").isNull()).isTrue();
+    assertThat(markdown.out())
+        .contains(
+            "<details><summary>Freshness of 9 datasets</summary>\n\n"
+                + "| platform | dataset | sink lag | latest staging commit | merged through |"
+                + " objective |\n|---|---|---:|---|---|---|\n"
+                + "| zero | crm.consent_events | 0 | - | - | 1d |\n"
+                + "| zero | crm.customers | 7 | "
+                + customers.get("latest_staging_commit").asText()
+                + " | "
+                + customers.get("merged_through").asText()
+                + " | 1d |\n");
+  }
+
+  @Test
+  void aSinkLeavingChangesUnreadPastTheObjectiveIsStaleWithHowToSeeWhy() {
+    connect.putLag(
+        "connect-zero-crm-sink", "zero.crm.public.customers", new TopicReader.Lag(42, 40, false));
+    connect.putLag(
+        "connect-zero-shop-sink", "zero.shop.sales.orders", new TopicReader.Lag(3, 1, true));
+
+    Zdp zdp = status();
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    assertThat(zdp.out())
+        .contains(
+            "zero: dataset crm.customers: sink lag 42, latest staging commit -, merged through -"
+                + " (objective 1d)\n");
+    assertThat(findings(zdp))
+        .isEqualTo(
+            ("zero: dataset crm.customers [stale]: sink zero-crm-sink has not read 40 changes of"
+                    + " topic zero.crm.public.customers that are older than its freshness objective"
+                    + " of 1d (consumer group connect-zero-crm-sink has committed no offset; 42"
+                    + " records wait)\n"
+                    + "  fix: see why the sink does not keep up: curl"
+                    + " %1$s/connectors/zero-crm-sink/status, and its group:"
+                    + " kafka-consumer-groups.sh --bootstrap-server"
+                    + " kafka-1.acme.internal:9093,kafka-2.acme.internal:9093 --describe --group"
+                    + " connect-zero-crm-sink\n"
+                    + "zero: dataset shop.orders [stale]: sink zero-shop-sink has not read 1 change"
+                    + " of topic zero.shop.sales.orders that are older than its freshness objective"
+                    + " of 1d (consumer group connect-zero-shop-sink lags 3 records)\n"
+                    + "  fix: see why the sink does not keep up: curl"
+                    + " %1$s/connectors/zero-shop-sink/status, and its group:"
+                    + " kafka-consumer-groups.sh --bootstrap-server"
+                    + " kafka-1.acme.internal:9093,kafka-2.acme.internal:9093 --describe --group"
+                    + " connect-zero-shop-sink\n"
+                    + "2 findings (2 stale) in 6 connectors, 9 datasets, 18 topics of 1 platform\n")
+                .formatted(connect.url()));
+  }
+
+  @Test
+  void groupsThatCannotBeReadAreOneFindingAndTheLagUnknown() throws Exception {
+    connect.refuseGroups("Not authorized to access group: connect-zero-crm-sink");
+
+    Zdp zdp = status("--format", "json");
+
+    assertThat(zdp.exitCode()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(zdp.out());
+    assertThat(json.get("items").findValuesAsText("problem"))
+        .containsExactly(
+            "the sinks' consumer groups cannot be read: Not authorized to access group:"
+                + " connect-zero-crm-sink");
+    assertThat(json.at("/items/0/kind").asText()).isEqualTo("unreachable");
+    assertThat(json.get("datasets").findValues("sink_lag")).allMatch(JsonNode::isNull);
   }
 
   @Test

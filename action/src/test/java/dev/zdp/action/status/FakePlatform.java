@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,10 +21,11 @@ import java.util.stream.Stream;
 /**
  * A stand-in for a running platform: Kafka Connect's REST API ({@code GET
  * /connectors?expand=info&expand=status}) and an Iceberg REST catalog's ({@code GET /v1/config},
- * {@code GET /v1/<prefix>/namespaces/<ns>/tables/<table>}) on a local port, and Kafka's topics (a
- * {@link TopicReader}), holding connectors, tables and topics as a test deploys and then breaks
- * them. Also runnable on its own ({@code main}) to stand in for the Connect cluster of a generated
- * output directory, for timing {@code zdp status} at scale (docs/performance.md).
+ * {@code GET /v1/<prefix>/namespaces/<ns>/tables/<table>}) on a local port, and Kafka's topics and
+ * the sinks' lag (a {@link TopicReader}), holding connectors, tables, topics and lag as a test
+ * deploys and then breaks them. Also runnable on its own ({@code main}) to stand in for the Connect
+ * cluster of a generated output directory, for timing {@code zdp status} at scale
+ * (docs/performance.md).
  */
 public final class FakePlatform implements AutoCloseable {
 
@@ -34,6 +36,8 @@ public final class FakePlatform implements AutoCloseable {
   private final Map<String, Connector> connectors = new ConcurrentSkipListMap<>();
   private final Map<String, TopicReader.Topic> topics = new ConcurrentSkipListMap<>();
   private final Map<String, IcebergCatalog.Table> tables = new ConcurrentSkipListMap<>();
+  private final Map<String, TopicReader.Lag> lags = new ConcurrentSkipListMap<>();
+  private volatile String groupsRefused;
 
   /** The path prefix the catalog's config gives, as a catalog serving several warehouses does. */
   private static final String PREFIX = "warehouse-1";
@@ -86,9 +90,12 @@ public final class FakePlatform implements AutoCloseable {
                     new TopicReader.Topic(topic.partitions(), new TreeMap<>(topic.config()))));
   }
 
-  /** The cluster's topics, as {@code zdp status} reads them. */
+  /**
+   * The cluster's topics and its groups' lag, as {@code zdp status} reads them: a group is caught
+   * up on each existing topic unless {@link #putLag} said otherwise.
+   */
   public TopicReader topicReader() {
-    return (platform, variables, wanted) -> {
+    return (platform, variables, wanted, groups, now) -> {
       SortedMap<String, TopicReader.Topic> read = new TreeMap<>();
       topics.forEach(
           (name, topic) -> {
@@ -96,8 +103,33 @@ public final class FakePlatform implements AutoCloseable {
               read.put(name, topic);
             }
           });
-      return read;
+      SortedMap<String, SortedMap<String, TopicReader.Lag>> lag = new TreeMap<>();
+      for (TopicReader.Group group : groups) {
+        SortedMap<String, TopicReader.Lag> byTopic = new TreeMap<>();
+        group.topics().keySet().stream()
+            .filter(topics::containsKey)
+            .forEach(
+                topic ->
+                    byTopic.put(
+                        topic,
+                        lags.getOrDefault(
+                            group.id() + " " + topic, new TopicReader.Lag(0, 0, true))));
+        lag.put(group.id(), byTopic);
+      }
+      return groupsRefused == null
+          ? new TopicReader.Cluster(read, lag, Optional.empty())
+          : new TopicReader.Cluster(read, new TreeMap<>(), Optional.of(groupsRefused));
     };
+  }
+
+  /** Refuses to read consumer groups from now on, as a cluster does without the ACL to. */
+  public void refuseGroups(String problem) {
+    groupsRefused = problem;
+  }
+
+  /** Sets group {@code group}'s lag on {@code topic}. */
+  public void putLag(String group, String topic, TopicReader.Lag lag) {
+    lags.put(group + " " + topic, lag);
   }
 
   /** Topic {@code name}. */
@@ -202,7 +234,11 @@ public final class FakePlatform implements AutoCloseable {
               task.put(
                   "trace",
                   "org.apache.kafka.connect.errors.ConnectException: the database is gone\n"
-                      + "\tat io.debezium.Something.run(Something.java:1)\n");
+                      + "\tat io.debezium.Something.run(Something.java:1)\n"
+                      + "Caused by: java.io.IOException: no answer\n"
+                      + "\tat io.debezium.Other.run(Other.java:2)\n"
+                      + "Caused by: java.net.ConnectException: Connection refused\n"
+                      + "\tat java.net.Socket.connect(Socket.java:3)\n");
             }
           }
           status.put("type", info.get("type").asText());

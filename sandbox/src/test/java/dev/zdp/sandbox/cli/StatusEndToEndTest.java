@@ -2,6 +2,8 @@ package dev.zdp.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zdp.action.cli.Main;
 import dev.zdp.model.Model;
 import dev.zdp.sandbox.Sandbox;
@@ -20,12 +22,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +45,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code zdp status --var-file <work-dir>/sandbox.tfvars} against a running sandbox: healthy, then
  * broken by hand one way at a time (a connector paused, a connector's config edited through the
- * REST API, a topic deleted, a change staged that no MERGE folds in past the dataset's freshness
- * objective), each giving exit 1 with its finding, and 0 again once put back (the MERGE run). One
+ * REST API, a topic deleted, a task FAILED by a login refused, a change staged that no MERGE folds
+ * in past the dataset's freshness objective), each giving exit 1 with its finding, and 0 again once
+ * put back (the MERGE run); then the dataset's sink lag is 0, its change committed by the sink. One
  * stack start for the class.
  */
 class StatusEndToEndTest {
@@ -83,34 +96,60 @@ class StatusEndToEndTest {
     }
   }
 
-  private static Status status() {
+  private static Status status(String... more) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> args =
+        new ArrayList<>(
+            List.of("status", "--model", model.toString(), "--var-file", tfvars.toString()));
+    args.addAll(List.of(more));
     int code =
         Main.run(
             Map.of(),
             Path.of("").toAbsolutePath(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            "status",
-            "--model",
-            model.toString(),
-            "--var-file",
-            tfvars.toString());
+            args.toArray(String[]::new));
     return new Status(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Runs zdp status until it exits {@code code} or the limit passes; the last run. */
   private static Status awaitStatus(int code) throws InterruptedException {
+    return awaitStatus(code, "");
+  }
+
+  /**
+   * Runs zdp status until it exits {@code code} with {@code text} in its report, or the limit
+   * passes; the last run.
+   */
+  private static Status awaitStatus(int code, String text) throws InterruptedException {
     long end = System.nanoTime() + LIMIT.toNanos();
     Status status = status();
-    while (status.exitCode() != code && System.nanoTime() < end) {
+    while ((status.exitCode() != code || !status.out().contains(text)) && System.nanoTime() < end) {
       Thread.sleep(1000);
       status = status();
     }
     assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(code);
+    assertThat(status.out()).contains(text);
     return status;
+  }
+
+  private static void post(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(connect() + path))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isLessThan(300);
+  }
+
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(
+        sandbox.postgres().jdbcUrl("ledger"),
+        sandbox.postgres().user(),
+        sandbox.postgres().password());
   }
 
   private static void put(String path) throws Exception {
@@ -130,20 +169,23 @@ class StatusEndToEndTest {
   @Test
   void reportsEachThingBrokenByHandAndIsHealthyOncePutBack() throws Exception {
     assertThat(awaitStatus(0).out())
-        .isEqualTo("healthy, without drift: 2 connectors, 1 dataset, 4 topics of 1 platform\n");
+        .matches(
+            "zero: dataset ledger\\.accounts: sink lag 0, latest staging commit \\S+, merged"
+                + " through \\S+ \\(objective 1d\\)\n"
+                + "healthy, without drift: 2 connectors, 1 dataset, 4 topics of 1 platform\n");
 
     // a connector paused
     put("/connectors/" + SOURCE + "/pause");
     assertThat(awaitStatus(1).out())
-        .isEqualTo(
+        .startsWith(
             "zero: connector "
                 + SOURCE
                 + " [health]: the connector is PAUSED\n  fix: resume it: curl -X PUT "
                 + connect()
                 + "/connectors/"
                 + SOURCE
-                + "/resume\n1 finding (1 health)"
-                + SCOPE);
+                + "/resume\n")
+        .endsWith("1 finding (1 health)" + SCOPE);
     put("/connectors/" + SOURCE + "/resume");
     awaitStatus(0);
 
@@ -176,6 +218,32 @@ class StatusEndToEndTest {
     restore(topic);
     awaitStatus(0);
 
+    // a task FAILED: the source's login disabled (a credential revoked) and its walsender ended, so
+    // Debezium's reconnect is refused (SQLSTATE 28000), which it does not retry
+    try (Connection connection = database();
+        Statement statement = connection.createStatement()) {
+      String role = "\"" + sandbox.postgres().user().replace("\"", "\"\"") + "\"";
+      statement.execute("ALTER ROLE " + role + " NOLOGIN");
+      try {
+        statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_replication");
+        assertThat(awaitStatus(1, "the task is FAILED").out())
+            .containsPattern(
+                "zero: connector "
+                    + SOURCE
+                    + " task 0 \\[health]: the task is FAILED: [^\n]*\\(caused by [^\n]*not permitted to log in[^\n]*\\)\n"
+                    + "  fix: see its trace: curl "
+                    + Pattern.quote(connect() + "/connectors/" + SOURCE + "/tasks/0/status")
+                    + "; restart it: curl -X POST "
+                    + Pattern.quote(connect() + "/connectors/" + SOURCE + "/tasks/0/restart")
+                    + "\n")
+            .endsWith("1 finding (1 health)" + SCOPE);
+      } finally {
+        statement.execute("ALTER ROLE " + role + " LOGIN");
+      }
+    }
+    post("/connectors/" + SOURCE + "/tasks/0/restart");
+    awaitStatus(0);
+
     // a change staged that no MERGE folds in, past an objective of a second
     Path ledger = model.resolve("ledger.yaml");
     Files.writeString(
@@ -184,15 +252,12 @@ class StatusEndToEndTest {
             .replace(
                 "      classifications: [internal]\n",
                 "      classifications: [internal]\n      freshness: 1s\n"));
-    try (Connection connection =
-            DriverManager.getConnection(
-                sandbox.postgres().jdbcUrl("ledger"),
-                sandbox.postgres().user(),
-                sandbox.postgres().password());
+    try (Connection connection = database();
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO accounts (id, status) VALUES (1, 'open')");
     }
-    assertThat(awaitStatus(1).out())
+    // (the sink may first be seen with the change unread past the second: a finding of its own)
+    assertThat(awaitStatus(1, "[stale]: corpus table").out())
         .containsPattern(
             "zero: dataset ledger\\.accounts \\[stale]: corpus table corpus\\.ledger__accounts is"
                 + " \\d+s behind staging\\.ledger__accounts, past its freshness objective of 1s: .*"
@@ -203,7 +268,33 @@ class StatusEndToEndTest {
     // the MERGE folds it in and records so in the corpus table: fresh again
     deployment.merge(1);
     assertThat(awaitStatus(0).out())
-        .isEqualTo("healthy, without drift: 2 connectors, 1 dataset, 4 topics of 1 platform\n");
+        .endsWith("healthy, without drift: 2 connectors, 1 dataset, 4 topics of 1 platform\n");
+
+    // the row's change read and committed by the sink, staged, and folded in by the MERGE
+    JsonNode dataset =
+        new ObjectMapper().readTree(status("--format", "json").out()).at("/datasets/0");
+    assertThat(dataset.get("dataset").asText()).isEqualTo("ledger.accounts");
+    assertThat(dataset.get("sink_lag").isNumber()).as(dataset.toString()).isTrue();
+    assertThat(dataset.get("sink_lag").asLong()).isZero();
+    Instant staged = Instant.parse(dataset.get("latest_staging_commit").asText());
+    assertThat(Instant.parse(dataset.get("merged_through").asText())).isEqualTo(staged);
+    assertThat(committedOffset()).as("the sink group's committed offset").isPositive();
+  }
+
+  /** The offset the sink's consumer group committed on the dataset's topic. */
+  private static long committedOffset() throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sandbox.bootstrapServers()))) {
+      OffsetAndMetadata offset =
+          admin
+              .listConsumerGroupOffsets("connect-" + SINK)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS)
+              .get(new TopicPartition(TOPIC, 0));
+      return offset == null ? -1 : offset.offset();
+    }
   }
 
   /**
