@@ -59,8 +59,8 @@ final class Lineage {
     return nodes.isEmpty();
   }
 
-  /** The picture as an {@code <svg>} element, escaped throughout. */
-  String svg(String title) {
+  /** Draws the picture into {@code p} as an {@code <svg>} element, escaped throughout. */
+  void draw(Page p, String title) {
     int columns = nodes.values().stream().mapToInt(Node::column).max().orElse(0) + 1;
     List<List<Node>> byColumn = new ArrayList<>();
     for (int c = 0; c < columns; c++) {
@@ -80,18 +80,17 @@ final class Lineage {
       }
     }
 
-    StringBuilder svg = new StringBuilder(512 + nodes.size() * 300);
-    svg.append("<svg class=\"lineage\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" viewBox=\"0 0 ")
-        .append(width)
-        .append(' ')
-        .append(height)
-        .append("\" aria-label=\"")
-        .append(Html.text(title))
-        .append("\">");
+    p.raw("<svg class=\"lineage\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+        .number(width)
+        .raw("\" height=\"")
+        .number(height)
+        .raw("\" viewBox=\"0 0 ")
+        .number(width)
+        .raw(" ")
+        .number(height)
+        .raw("\" aria-label=\"")
+        .text(title)
+        .raw("\">");
     for (List<String> edge : edges) {
       int[] a = at.get(edge.get(0));
       int[] b = at.get(edge.get(1));
@@ -103,70 +102,71 @@ final class Lineage {
       int x2 = b[0];
       int y2 = b[1] + BOX_HEIGHT / 2;
       int mid = (x1 + x2) / 2;
-      svg.append("<path class=\"edge\" d=\"M")
-          .append(x1)
-          .append(' ')
-          .append(y1)
-          .append("C")
-          .append(mid)
-          .append(' ')
-          .append(y1)
-          .append(' ')
-          .append(mid)
-          .append(' ')
-          .append(y2)
-          .append(' ')
-          .append(x2)
-          .append(' ')
-          .append(y2)
-          .append("\"/>");
+      p.raw("<path class=\"edge\" d=\"M")
+          .number(x1)
+          .raw(" ")
+          .number(y1)
+          .raw("C")
+          .number(mid)
+          .raw(" ")
+          .number(y1)
+          .raw(" ")
+          .number(mid)
+          .raw(" ")
+          .number(y2)
+          .raw(" ")
+          .number(x2)
+          .raw(" ")
+          .number(y2)
+          .raw("\"/>");
     }
     for (Node n : nodes.values()) {
-      int[] p = at.get(n.id());
+      int[] xy = at.get(n.id());
       if (n.href() != null) {
-        svg.append("<a href=\"").append(Html.text(n.href())).append("\">");
+        p.raw("<a href=\"").text(n.href()).raw("\">");
       }
-      svg.append("<g class=\"node ")
-          .append(n.kind().css())
-          .append("\" data-kind=\"")
-          .append(n.kind().css())
-          .append("\" data-name=\"")
-          .append(Html.text(n.label()))
-          .append("\">");
+      p.raw("<g class=\"node ")
+          .raw(n.kind().css())
+          .raw("\" data-kind=\"")
+          .raw(n.kind().css())
+          .raw("\" data-name=\"")
+          .text(n.label())
+          .raw("\">");
       String label = cut(n.label());
       String detail = cut(n.detail());
       if (!label.equals(n.label()) || !detail.equals(n.detail())) {
-        svg.append("<title>")
-            .append(Html.text(n.label()))
-            .append(n.detail().isEmpty() ? "" : " (" + Html.text(n.detail()) + ")")
-            .append("</title>");
+        p.raw("<title>").text(n.label());
+        if (!n.detail().isEmpty()) {
+          p.raw(" (").text(n.detail()).raw(")");
+        }
+        p.raw("</title>");
       }
-      svg.append("<rect x=\"")
-          .append(p[0])
-          .append("\" y=\"")
-          .append(p[1])
-          .append("\" width=\"")
-          .append(BOX_WIDTH)
-          .append("\" height=\"")
-          .append(BOX_HEIGHT)
-          .append("\" rx=\"6\"/><text x=\"")
-          .append(p[0] + 8)
-          .append("\" y=\"")
-          .append(p[1] + 16)
-          .append("\">")
-          .append(Html.text(label))
-          .append("</text><text class=\"detail\" x=\"")
-          .append(p[0] + 8)
-          .append("\" y=\"")
-          .append(p[1] + 32)
-          .append("\">")
-          .append(Html.text(detail))
-          .append("</text></g>");
+      p.raw("<rect x=\"")
+          .number(xy[0])
+          .raw("\" y=\"")
+          .number(xy[1])
+          .raw("\" width=\"")
+          .number(BOX_WIDTH)
+          .raw("\" height=\"")
+          .number(BOX_HEIGHT)
+          .raw("\" rx=\"6\"/><text x=\"")
+          .number(xy[0] + 8)
+          .raw("\" y=\"")
+          .number(xy[1] + 16)
+          .raw("\">")
+          .text(label)
+          .raw("</text><text class=\"detail\" x=\"")
+          .number(xy[0] + 8)
+          .raw("\" y=\"")
+          .number(xy[1] + 32)
+          .raw("\">")
+          .text(detail)
+          .raw("</text></g>");
       if (n.href() != null) {
-        svg.append("</a>");
+        p.raw("</a>");
       }
     }
-    return svg.append("</svg>").toString();
+    p.raw("</svg>");
   }
 
   /** A label cut to fit its box; the node then has a title (its tooltip) holding it whole. */
