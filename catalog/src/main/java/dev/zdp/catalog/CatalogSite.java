@@ -17,9 +17,12 @@ import dev.zdp.model.platform.IntentionGraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -125,14 +128,15 @@ public final class CatalogSite {
   private Written writeInto(Path out) throws IOException {
     SearchIndex index = searchIndex();
     shards = index.shardCount();
-    List<Map.Entry<String, Supplier<String>>> files = new ArrayList<>();
+    List<Map.Entry<String, Supplier<ByteBuffer>>> files = new ArrayList<>();
     files.add(
-        Map.entry(MARKER, () -> "written by zdp docs: this directory is replaced on every run\n"));
+        Map.entry(
+            MARKER, () -> ascii("written by zdp docs: this directory is replaced on every run\n")));
     files.add(Map.entry(SitePaths.CSS, () -> resource("site.css")));
     files.add(Map.entry(SitePaths.JS, () -> resource("site.js")));
     for (int i = 0; i < shards; i++) {
       int n = i;
-      files.add(Map.entry(SitePaths.searchShard(n), () -> index.shard(n)));
+      files.add(Map.entry(SitePaths.searchShard(n), () -> utf8(index.shard(n))));
     }
     files.add(Map.entry(SitePaths.INDEX, this::indexPage));
     files.add(Map.entry(SitePaths.DATASTORES, this::datastoresPage));
@@ -169,13 +173,19 @@ public final class CatalogSite {
       files.parallelStream()
           .forEach(
               f -> {
-                byte[] content = f.getValue().get().getBytes(StandardCharsets.UTF_8);
-                try {
-                  Files.write(out.resolve(f.getKey()), content);
+                ByteBuffer content = f.getValue().get();
+                bytes.addAndGet(content.remaining());
+                try (FileChannel file =
+                    FileChannel.open(
+                        out.resolve(f.getKey()),
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                  while (content.hasRemaining()) {
+                    file.write(content);
+                  }
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
-                bytes.addAndGet(content.length);
               });
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -218,7 +228,7 @@ public final class CatalogSite {
     return new Page(path, title, site, shards);
   }
 
-  private String indexPage() {
+  private ByteBuffer indexPage() {
     Page p = page(SitePaths.INDEX, "Overview");
     Optional<Ecosystem> eco = model.ecosystem();
     p.h1("Ecosystem", eco.map(Ecosystem::name).orElse("(no Ecosystem document)"));
@@ -271,7 +281,7 @@ public final class CatalogSite {
     return p.finish();
   }
 
-  private String datastoresPage() {
+  private ByteBuffer datastoresPage() {
     Page p = page(SitePaths.DATASTORES, "Datastores");
     p.h1("All", "Datastores");
     p.raw("<table><thead><tr><th>Datastore</th><th>Team</th><th>Status</th><th>Datasets</th>")
@@ -293,7 +303,7 @@ public final class CatalogSite {
     return p.finish();
   }
 
-  private String workspacesPage() {
+  private ByteBuffer workspacesPage() {
     Page p = page(SitePaths.WORKSPACES, "Workspaces");
     p.h1("All", "Workspaces");
     workspaceTable(p, workspaces);
@@ -319,7 +329,7 @@ public final class CatalogSite {
     p.raw("</tbody></table>\n");
   }
 
-  private String ownersPage() {
+  private ByteBuffer ownersPage() {
     Page p = page(SitePaths.OWNERS, "Owners");
     p.h1("Ownership", "Who owns what");
     p.raw("<p>Each team's datastores and workspaces, by zone. A zone is owned by the repository")
@@ -359,7 +369,7 @@ public final class CatalogSite {
     return p.finish();
   }
 
-  private String deprecatedPage() {
+  private ByteBuffer deprecatedPage() {
     Page p = page(SitePaths.DEPRECATED, "Deprecated");
     p.h1("Deprecation", "What is deprecated and who still uses it");
     p.raw("<p>Deprecated datastores and datasets, with every workspace that still sinks them:")
@@ -410,7 +420,7 @@ public final class CatalogSite {
 
   // ---------------------------------------------------------------- owners
 
-  private String zonePage(Zone zone) {
+  private ByteBuffer zonePage(Zone zone) {
     Page p = page(SitePaths.zone(zone.name()), "Zone " + zone.name());
     p.h1("Zone", zone.name());
     p.description(zone.description());
@@ -435,7 +445,7 @@ public final class CatalogSite {
     return p.finish();
   }
 
-  private String teamPage(Team team) {
+  private ByteBuffer teamPage(Team team) {
     Page p = page(SitePaths.team(team.name()), "Team " + team.name());
     p.raw("<p class=\"crumbs\">").link(SitePaths.zone(team.zone()), team.zone()).raw("</p>");
     p.h1("Team", team.name());
@@ -477,7 +487,7 @@ public final class CatalogSite {
 
   // ---------------------------------------------------------------- datastores and datasets
 
-  private String datastorePage(Datastore d) {
+  private ByteBuffer datastorePage(Datastore d) {
     String path = SitePaths.datastore(d.name());
     Page p = page(path, "Datastore " + d.name());
     crumbs(p, d.team());
@@ -534,7 +544,7 @@ public final class CatalogSite {
     return p.finish();
   }
 
-  private String datasetPage(Datastore d, Dataset ds) {
+  private ByteBuffer datasetPage(Datastore d, Dataset ds) {
     String path = SitePaths.dataset(d.name(), ds.name());
     Page p = page(path, "Dataset " + d.name() + "." + ds.name());
     crumbs(p, d.team());
@@ -598,11 +608,9 @@ public final class CatalogSite {
     for (var entry : byPlatform.entrySet()) {
       Platform platform = platformNamed.get(entry.getKey());
       Lineage picture = datasetLineage(p, platform, d, ds, entry.getValue());
-      p.raw("<figure class=\"lineage\" data-platform=\"")
-          .text(platform.name())
-          .raw("\">")
-          .raw(picture.svg("Lineage of " + d.name() + "." + ds.name() + " on " + platform.name()))
-          .raw("<figcaption>On platform ")
+      p.raw("<figure class=\"lineage\" data-platform=\"").text(platform.name()).raw("\">");
+      picture.draw(p, "Lineage of " + d.name() + "." + ds.name() + " on " + platform.name());
+      p.raw("<figcaption>On platform ")
           .text(platform.name())
           .raw(
               ": source table &rarr; Kafka topic &rarr; staging table &rarr; corpus &rarr; workspaces")
@@ -702,7 +710,7 @@ public final class CatalogSite {
 
   // ---------------------------------------------------------------- workspaces
 
-  private String workspacePage(Workspace w) {
+  private ByteBuffer workspacePage(Workspace w) {
     Page p = page(SitePaths.workspace(w.name()), "Workspace " + w.name());
     crumbs(p, w.team());
     p.h1("Workspace", w.name());
@@ -760,9 +768,9 @@ public final class CatalogSite {
       }
     }
     p.h2("Lineage");
-    p.raw("<figure class=\"lineage\">")
-        .raw(l.svg("What workspace " + w.name() + " consumes"))
-        .raw("<figcaption>Datastore &rarr; dataset &rarr; corpus table &rarr; this workspace")
+    p.raw("<figure class=\"lineage\">");
+    l.draw(p, "What workspace " + w.name() + " consumes");
+    p.raw("<figcaption>Datastore &rarr; dataset &rarr; corpus table &rarr; this workspace")
         .raw("</figcaption>")
         .raw("</figure>\n");
 
@@ -867,12 +875,20 @@ public final class CatalogSite {
     return items.stream().sorted(Comparator.comparing(name)).toList();
   }
 
-  private static String resource(String name) {
+  private static ByteBuffer ascii(String s) {
+    return ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static ByteBuffer utf8(String s) {
+    return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ByteBuffer resource(String name) {
     try (InputStream in = CatalogSite.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return ByteBuffer.wrap(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -44,7 +44,7 @@ final class SitePaths {
 
   /** A name as a file name: safe on every file system and in a URL, distinct for distinct names. */
   static String file(String name) {
-    if (!name.isEmpty() && name.chars().allMatch(SitePaths::kept)) {
+    if (allKept(name)) {
       return name; // the usual case: model names are lower-case identifiers
     }
     StringBuilder out = new StringBuilder(name.length());
@@ -58,6 +58,18 @@ final class SitePaths {
               }
             });
     return out.isEmpty() ? "~" : out.toString();
+  }
+
+  private static boolean allKept(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!kept(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean kept(int c) {

@@ -1,4 +1,86 @@
-// zdp docs: the catalog's search. The index is split into script files (search/shard-N.js) that
+// zdp docs: the catalog's script. It draws the lineage pictures and runs the search.
+//
+// Lineage: a page holds each picture as a list of its boxes (ol.boxes: class = kind, data-c =
+// column, the name, linked when it has a page, the detail in <small>) and its edges as pairs of
+// box numbers (data-edges="0 1,1 2"); it is drawn here as inline SVG, built with createElementNS
+// and textContent, so nothing from the model is parsed as markup. Without script the list shows.
+(function () {
+  'use strict';
+  var NS = 'http://www.w3.org/2000/svg';
+  var COLUMN_WIDTH = 250, BOX_WIDTH = 210, BOX_HEIGHT = 40, ROW_HEIGHT = 54, MAX_LABEL = 30;
+
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
+    parent.appendChild(e);
+    return e;
+  }
+
+  // a name cut to fit its box; the box then has a tooltip holding it whole
+  function cut(text) {
+    var chars = Array.from(text);
+    return chars.length <= MAX_LABEL ? text : chars.slice(0, MAX_LABEL - 1).join('') + '\u2026';
+  }
+
+  function draw(list) {
+    var items = list.children, nodes = [], byColumn = [], i;
+    for (i = 0; i < items.length; i++) {
+      var li = items[i], link = li.querySelector('a'), small = li.querySelector('small');
+      var n = { kind: li.className, column: parseInt(li.getAttribute('data-c'), 10),
+        label: link ? link.textContent : (li.firstChild && li.firstChild.nodeType === 3 ?
+          li.firstChild.nodeValue : ''),
+        detail: small ? small.textContent : '', href: link ? link.getAttribute('href') : null };
+      nodes.push(n);
+      (byColumn[n.column] = byColumn[n.column] || []).push(n);
+    }
+    var columns = byColumn.length, rows = 1;
+    for (i = 0; i < columns; i++) { rows = Math.max(rows, byColumn[i] ? byColumn[i].length : 0); }
+    var height = rows * ROW_HEIGHT + 10, width = (columns - 1) * COLUMN_WIDTH + BOX_WIDTH + 20;
+    for (i = 0; i < columns; i++) {
+      var column = byColumn[i] || [], top = Math.floor((height - column.length * ROW_HEIGHT) / 2);
+      for (var row = 0; row < column.length; row++) {
+        column[row].x = 10 + i * COLUMN_WIDTH;
+        column[row].y = top + row * ROW_HEIGHT + 7;
+      }
+    }
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('class', 'lineage');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', height);
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    svg.setAttribute('aria-label', list.getAttribute('aria-label') || 'Lineage');
+    var edges = (list.getAttribute('data-edges') || '').split(',');
+    for (i = 0; i < edges.length; i++) {
+      var ends = edges[i].split(' '), a = nodes[+ends[0]], b = nodes[+ends[1]];
+      if (!a || !b || ends.length !== 2) { continue; }
+      var x1 = a.x + BOX_WIDTH, y1 = a.y + BOX_HEIGHT / 2, x2 = b.x, y2 = b.y + BOX_HEIGHT / 2;
+      var mid = Math.floor((x1 + x2) / 2);
+      el('path', { 'class': 'edge', d: 'M' + x1 + ' ' + y1 + 'C' + mid + ' ' + y1 + ' ' + mid +
+        ' ' + y2 + ' ' + x2 + ' ' + y2 }, svg);
+    }
+    for (i = 0; i < nodes.length; i++) {
+      var node = nodes[i], parent = svg;
+      if (node.href !== null) { parent = el('a', { href: node.href }, svg); }
+      var g = el('g', { 'class': 'node ' + node.kind, 'data-kind': node.kind,
+        'data-name': node.label }, parent);
+      var label = cut(node.label), detail = cut(node.detail);
+      if (label !== node.label || detail !== node.detail) {
+        el('title', {}, g).textContent = node.label + (node.detail ? ' (' + node.detail + ')' : '');
+      }
+      el('rect', { x: node.x, y: node.y, width: BOX_WIDTH, height: BOX_HEIGHT, rx: 6 }, g);
+      el('text', { x: node.x + 8, y: node.y + 16 }, g).textContent = label;
+      el('text', { 'class': 'detail', x: node.x + 8, y: node.y + 32 }, g).textContent = detail;
+    }
+    list.parentNode.insertBefore(svg, list);
+    list.hidden = true;
+  }
+
+  var lists = document.querySelectorAll('figure.lineage ol.boxes');
+  for (var l = 0; l < lists.length; l++) { draw(lists[l]); }
+})();
+
+// Search: the index is split into script files (search/shard-N.js) that
 // call zdpSearch.add; they are loaded by script tags, which work from disk (file://) where
 // fetch() is refused, and only once the search box is used. Results are built with textContent:
 // nothing from the model is ever parsed as markup.

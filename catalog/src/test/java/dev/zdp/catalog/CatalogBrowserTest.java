@@ -196,6 +196,9 @@ class CatalogBrowserTest {
             "workspace:churn");
     assertThat(browser.findElements(By.cssSelector("figure.lineage svg path.edge"))).hasSize(4);
     assertThat(nodes.get(0).isDisplayed()).isTrue();
+    // the list of boxes the page holds is what a reader without script sees; drawn, it is hidden
+    assertThat(browser.findElement(By.cssSelector("figure.lineage ol.boxes")).isDisplayed())
+        .isFalse();
 
     open("workspace/churn.html");
     assertThat(browser.findElements(By.cssSelector("figure.lineage svg g.node")))

@@ -107,17 +107,20 @@ class CatalogSiteTest {
   void drawsTheDatasetsPathThroughThePlatformToItsConsumers() throws Exception {
     CatalogSite.write(Sites.load(Sites.ACME), tmp.resolve("site"));
     String page = Files.readString(tmp.resolve("site/dataset/crm/customers.html"));
+    // the picture's boxes (kind, column, name) and edges, which the page's script draws
     assertThat(
-            java.util.regex.Pattern.compile("data-name=\"([^\"]*)\"")
+            java.util.regex.Pattern.compile(
+                    "<li class=\"(\\w+)\" data-c=\"(\\d)\">(?:<a href=\"[^\"]*\">)?([^<]*)")
                 .matcher(page)
                 .results()
-                .map(m -> m.group(1)))
+                .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3)))
         .containsExactly(
-            "crm",
-            "zero.crm.public.customers",
-            "staging.crm__customers",
-            "corpus.crm__customers",
-            "churn");
+            "datastore 0 crm",
+            "topic 1 zero.crm.public.customers",
+            "staging 2 staging.crm__customers",
+            "corpus 3 corpus.crm__customers",
+            "workspace 4 churn");
+    assertThat(page).contains("data-edges=\"0 1,1 2,2 3,3 4\"");
   }
 
   @Test
