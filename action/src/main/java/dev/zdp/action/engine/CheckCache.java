@@ -62,10 +62,11 @@ public final class CheckCache {
   private static final String SUFFIX = ".findings";
 
   private final Optional<Path> directory;
-  private String code; // the digest of zdp's classes, computed when first needed
+  private final String code; // the digest of zdp's classes; empty without a directory
 
   private CheckCache(Optional<Path> directory) {
     this.directory = directory;
+    this.code = directory.isPresent() ? codeDigest() : "";
   }
 
   /** A cache in {@code directory}, or none (everything is computed) when empty. */
@@ -119,9 +120,6 @@ public final class CheckCache {
   }
 
   private String key(String contentId) {
-    if (code == null) {
-      code = codeDigest();
-    }
     return "format " + FORMAT + "\ncode " + code + "\nmodel " + contentId;
   }
 
