@@ -2,6 +2,7 @@ package dev.zdp.action.ci;
 
 import dev.zdp.action.ci.github.PullRequestEvent;
 import dev.zdp.action.ci.github.PushEvent;
+import dev.zdp.action.engine.CheckCache;
 import dev.zdp.model.RepositoryRef;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -50,6 +51,11 @@ public record ActionEnvironment(
 
   public Path modelDirectory() {
     return repository.resolve(inputs.modelPath()).normalize();
+  }
+
+  /** The check cache the {@code cache} input names, or none. */
+  public CheckCache checkCache() {
+    return CheckCache.in(inputs.cache().map(path -> repository.resolve(path).normalize()));
   }
 
   public Path outputDirectory() {

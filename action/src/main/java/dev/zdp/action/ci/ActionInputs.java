@@ -21,6 +21,8 @@ import java.util.function.Function;
  * @param githubApiUrl the GitHub REST API root (GitHub Enterprise has its own)
  * @param docsOut where a push run writes the catalog site ({@code zdp docs}), relative to the
  *     repository root; empty for no site
+ * @param cache a directory CI keeps between runs where models' findings are kept by git tree id
+ *     (docs/action.md), relative to the repository root; empty for none
  */
 public record ActionInputs(
     String modelPath,
@@ -33,7 +35,8 @@ public record ActionInputs(
     Optional<Integer> shardSize,
     String githubApiUrl,
     String sarifPath,
-    Optional<String> docsOut) {
+    Optional<String> docsOut,
+    Optional<String> cache) {
 
   /** Reads GitHub's {@code INPUT_*} variables. */
   static ActionInputs github(Map<String, String> env) {
@@ -75,7 +78,8 @@ public record ActionInputs(
         shardSize(input.apply("shard-size"), shownAs.apply("shard-size")),
         githubApiUrl,
         input.apply("sarif-path").orElse("zdp.sarif"),
-        input.apply("docs-out"));
+        input.apply("docs-out"),
+        input.apply("cache"));
   }
 
   private static Deploy deploy(String text, String shownAs) {

@@ -2,6 +2,7 @@ package dev.zdp.action.ci;
 
 import dev.zdp.action.ci.report.AffectedGraph;
 import dev.zdp.action.ci.report.CheckResult;
+import dev.zdp.action.engine.CheckCache;
 import dev.zdp.action.engine.ModelAtCommit;
 import dev.zdp.generator.Generator;
 import dev.zdp.generator.plan.Plan;
@@ -38,10 +39,18 @@ final class ChangeCheck {
     ModelAtCommit base = sides.base();
     ModelAtCommit head = sides.head();
     boolean allowBreaking = change.labels().contains(inputs.allowBreakingChangesLabel());
+    CheckCache cache = env.checkCache();
+    // each side's single-model findings kept by its tree id: the base's were usually found by
+    // the run on the live branch, and are not looked for again
     Report report =
         ChangeValidator.builtIn()
             .validate(
-                base.loaded(), head.loaded(), Optional.of(change.changeSource()), allowBreaking);
+                base.loaded(),
+                () -> cache.findings(base),
+                head.loaded(),
+                cache.findings(head),
+                Optional.of(change.changeSource()),
+                allowBreaking);
     List<String> notes = new ArrayList<>();
     if (allowBreaking) {
       notes.add(

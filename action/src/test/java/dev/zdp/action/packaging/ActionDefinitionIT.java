@@ -46,7 +46,8 @@ class ActionDefinitionIT {
                 "shard-size", "",
                 "github-api-url", "${{ github.api_url }}",
                 "sarif-path", "zdp.sarif",
-                "docs-out", ""));
+                "docs-out", "",
+                "cache", ""));
     action
         .get("inputs")
         .forEach(input -> assertThat(input.get("description").asText()).isNotBlank());

@@ -74,19 +74,7 @@ public final class GitCommitSource implements ModelSource {
   private List<SourceFile> files(Map<String, Blob> earlier, Map<String, Blob> read)
       throws ModelSourceException {
     Path absolute = modelDirectory.toAbsolutePath().normalize();
-    if (!Files.isDirectory(absolute)) {
-      throw new ModelSourceException(
-          "model directory '"
-              + modelDirectory
-              + "' does not exist; pass --model with a directory"
-              + " inside a git repository");
-    }
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
-    if (builder.getGitDir() == null) {
-      throw new ModelSourceException(
-          "'" + modelDirectory + "' is not inside a git repository; --base and --head need one");
-    }
-    try (Repository repository = builder.setMustExist(true).build()) {
+    try (Repository repository = open(absolute)) {
       String prefix = prefixOf(repository, absolute);
       ObjectId commitId = resolve(repository);
       try {
@@ -101,6 +89,53 @@ public final class GitCommitSource implements ModelSource {
       throw new ModelSourceException(
           "cannot read git repository of '" + modelDirectory + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What identifies the model files {@link #files()} reads, by git ids alone: the model directory's
+   * path in the repository and the id of its tree at the commit. Two commits with the same content
+   * id hold the same model files (same paths, same bytes), so what is computed from those files
+   * alone can be kept under it and never goes stale; the id also changes when a file that is not a
+   * model file changes, which costs a recomputation and nothing else.
+   */
+  public String contentId() throws ModelSourceException {
+    Path absolute = modelDirectory.toAbsolutePath().normalize();
+    try (Repository repository = open(absolute)) {
+      String prefix = prefixOf(repository, absolute);
+      ObjectId commitId = resolve(repository);
+      try (RevWalk walk = new RevWalk(repository)) {
+        RevCommit commit = walk.parseCommit(commitId);
+        ObjectId tree = commit.getTree().getId();
+        if (!prefix.isEmpty()) {
+          try (TreeWalk entry = TreeWalk.forPath(repository, prefix, commit.getTree())) {
+            tree = entry == null ? ObjectId.zeroId() : entry.getObjectId(0);
+          }
+        }
+        return prefix + ":" + tree.name();
+      } catch (MissingObjectException e) {
+        throw missing(repository);
+      }
+    } catch (IOException e) {
+      throw new ModelSourceException(
+          "cannot read git repository of '" + modelDirectory + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The repository {@code absolute} (the model directory) is in. */
+  private Repository open(Path absolute) throws ModelSourceException, IOException {
+    if (!Files.isDirectory(absolute)) {
+      throw new ModelSourceException(
+          "model directory '"
+              + modelDirectory
+              + "' does not exist; pass --model with a directory"
+              + " inside a git repository");
+    }
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
+    if (builder.getGitDir() == null) {
+      throw new ModelSourceException(
+          "'" + modelDirectory + "' is not inside a git repository; --base and --head need one");
+    }
+    return builder.setMustExist(true).build();
   }
 
   private static String prefixOf(Repository repository, Path modelDirectory)

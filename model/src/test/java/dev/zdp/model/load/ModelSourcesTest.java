@@ -139,6 +139,35 @@ class ModelSourcesTest {
   }
 
   @Test
+  void theContentIdChangesWithTheModelDirectoryAndOnlyWithIt() throws Exception {
+    writeTree();
+    write("elsewhere/other.yaml", "o: 1\n");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      RevCommit first = commit(git, "first");
+      write("elsewhere/other.yaml", "o: 2\n"); // outside the model directory
+      git.add().addFilepattern(".").call();
+      RevCommit outside = commit(git, "outside");
+      write("model/b.yaml", "b: 2\n");
+      git.add().addFilepattern(".").call();
+      RevCommit inside = commit(git, "inside");
+      write("model/b.yaml", "b: 1\n"); // back to the first commit's bytes
+      git.add().addFilepattern(".").call();
+      RevCommit back = commit(git, "back");
+
+      Path model = dir.resolve("model");
+      String atFirst = new GitCommitSource(model, first.name()).contentId();
+      assertThat(atFirst).startsWith("model:").hasSize("model:".length() + 40);
+      assertThat(new GitCommitSource(model, outside.name()).contentId()).isEqualTo(atFirst);
+      assertThat(new GitCommitSource(model, inside.name()).contentId()).isNotEqualTo(atFirst);
+      assertThat(new GitCommitSource(model, back.name()).contentId()).isEqualTo(atFirst);
+      assertThat(new GitCommitSource(dir, first.name()).contentId())
+          .startsWith(":")
+          .isNotEqualTo(new GitCommitSource(dir, outside.name()).contentId());
+    }
+  }
+
+  @Test
   void locationsOfAModelReadFromGitComeFromItsCommitNotTheWorkTree() throws Exception {
     String team = "apiVersion: zdp/v1\nkind: Team\nmetadata:\n  name: sales\n";
     write("model/team.yaml", team);

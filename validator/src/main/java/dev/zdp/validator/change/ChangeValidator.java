@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The one public entry point into validation: it knows every rule id {@code spec.rules} may set
@@ -79,7 +80,30 @@ public final class ChangeValidator {
       LoadResult head,
       Optional<RepositoryRef> changeSource,
       boolean allowBreakingChanges) {
-    List<Diagnostic> headDiagnostics = validator.validate(head).diagnostics();
+    return validate(
+        base,
+        () -> validate(base).diagnostics(),
+        head,
+        validate(head).diagnostics(),
+        changeSource,
+        allowBreakingChanges);
+  }
+
+  /**
+   * Validates {@code head} as a change of {@code base} as {@link #validate(LoadResult, LoadResult,
+   * Optional, boolean)} does, with each side's single-model findings given: what {@link
+   * #validate(LoadResult)} reported for that side, in its order, computed now or kept from an
+   * earlier run on the same model files. {@code baseFindings} is asked only when the base is a
+   * model (not the first commit of one).
+   */
+  public Report validate(
+      LoadResult base,
+      Supplier<List<Diagnostic>> baseFindings,
+      LoadResult head,
+      List<Diagnostic> headFindings,
+      Optional<RepositoryRef> changeSource,
+      boolean allowBreakingChanges) {
+    List<Diagnostic> headDiagnostics = headFindings;
     List<Diagnostic> all = new ArrayList<>();
     for (Diagnostic d : headDiagnostics) {
       ChangeCategory category = SINGLE_MODEL_CATEGORIES.get(d.rule());
@@ -88,7 +112,7 @@ public final class ChangeValidator {
     }
     boolean firstModel = base.model().isEmpty() && base.problems().isEmpty();
     if (!firstModel) {
-      all.addAll(invalidBase(validator.validate(base).diagnostics(), headDiagnostics));
+      all.addAll(invalidBase(baseFindings.get(), headDiagnostics));
     }
     ModelChange change = new ModelChange(base.model(), head.model(), changeSource);
     all.addAll(check(change, allowBreakingChanges));
