@@ -41,7 +41,9 @@ public record CheckedModel(Model model, Report report, int filesRead, String sou
     List<SourceFile> files = source.files();
     LoadResult loaded = shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared);
     Report report = new ChangeValidator(rules, ChangeRuleRegistry.builtIn()).validate(loaded);
-    return new CheckedModel(loaded.model(), report, files.size(), source.describe());
+    // the rules have run: the definitions (rules about names read them) are not kept with the model
+    return new CheckedModel(
+        loaded.model().withoutDefinitions(), report, files.size(), source.describe());
   }
 
   public boolean hasErrors() {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * Renders one Zero platform's artifacts: per Terraform root module {@code versions.tf}, {@code
@@ -88,17 +89,10 @@ public final class ZeroRenderer {
       }
       listModule(platform, shared, module, renderedStores, artifacts);
     }
-    List<StrictMap> jobs = new ArrayList<>();
     for (IngestedDatastore store : intentions.datastores()) {
       for (IngestedDataset dataset : store.datasets()) {
         listMergeJobs(
-            platform,
-            shared,
-            store,
-            dataset,
-            renderedStores.contains(store.name()),
-            artifacts,
-            jobs);
+            platform, shared, store, dataset, renderedStores.contains(store.name()), artifacts);
       }
     }
     List<String> stagingFiles = new ArrayList<>();
@@ -117,20 +111,26 @@ public final class ZeroRenderer {
                 ZeroRenderer::text));
       }
     }
-    StrictMap dag = shared.context();
-    dag.put("staging_files", stagingFiles);
-    dag.put("jobs", jobs);
-    dag.put("dag_id", "zdp_" + platform.name() + "_merge");
-    dag.put("schedule_minutes", SCHEDULE_MINUTES);
-    dag.put("spark_conf", sparkConf(platform));
-    dag.put("spark_conf_from_env", sparkConfFromEnv(platform));
+    // The DAG's list of jobs (three strings for each) is built when the DAG is rendered, not held
+    // through the whole render: at 50,000 datastores it is a million strings.
+    Supplier<StrictMap> dag =
+        () -> {
+          StrictMap context = shared.context();
+          context.put("staging_files", stagingFiles);
+          context.put("jobs", dagJobs(intentions));
+          context.put("dag_id", "zdp_" + platform.name() + "_merge");
+          context.put("schedule_minutes", SCHEDULE_MINUTES);
+          context.put("spark_conf", sparkConf(platform));
+          context.put("spark_conf_from_env", sparkConfFromEnv(platform));
+          return context;
+        };
     // First: the DAG grows with the model and is one render, which the other threads overlap.
     artifacts.add(
         0,
         new PendingArtifact(
             platform.name() + "/dags/zdp_" + platform.name() + "_merge.py",
             "zero/dag.py.j2",
-            () -> dag,
+            dag,
             ZeroRenderer::text));
     platform
         .reconcile()
@@ -538,8 +538,7 @@ public final class ZeroRenderer {
       IngestedDatastore store,
       IngestedDataset ingested,
       boolean rendered,
-      List<PendingArtifact> out,
-      List<StrictMap> jobs) {
+      List<PendingArtifact> out) {
     Datastore datastore = store.datastore();
     Dataset dataset = ingested.dataset();
     for (Column column : dataset.columns()) {
@@ -562,8 +561,7 @@ public final class ZeroRenderer {
         platform.name() + "/" + ZeroLayout.mergeJob(datastore.name(), dataset.name(), false),
         "zero/merge_live.sql.j2",
         rendered,
-        out,
-        jobs);
+        out);
     if (ingested.forensic()) {
       listJob(
           platform,
@@ -574,8 +572,7 @@ public final class ZeroRenderer {
           platform.name() + "/" + ZeroLayout.mergeJob(datastore.name(), dataset.name(), true),
           "zero/merge_forensic.sql.j2",
           rendered,
-          out,
-          jobs);
+          out);
     }
   }
 
@@ -588,11 +585,9 @@ public final class ZeroRenderer {
       String path,
       String template,
       boolean rendered,
-      List<PendingArtifact> out,
-      List<StrictMap> jobs) {
-    Dataset dataset = ingested.dataset();
-    String name = ZeroNames.mergeJob(platform, datastore, dataset, milestoning);
+      List<PendingArtifact> out) {
     if (rendered) {
+      String name = ZeroNames.mergeJob(platform, datastore, ingested.dataset(), milestoning);
       out.add(
           new PendingArtifact(
               path,
@@ -604,14 +599,40 @@ public final class ZeroRenderer {
               },
               ZeroRenderer::text));
     }
-    jobs.add(
-        StrictMap.of(
-            "name",
-            name,
-            "task_id",
-            datastore.name() + "__" + dataset.name() + "__" + milestoning,
-            "path",
-            path.substring((platform.name() + "/" + ZeroLayout.MERGE + "/").length())));
+  }
+
+  /**
+   * The DAG's {@code jobs}: every MERGE job of the platform, whether its file is rendered or not,
+   * in the order of the datastores and their datasets, each dataset's live job before its forensic
+   * one.
+   */
+  private static List<StrictMap> dagJobs(PlatformIntentions intentions) {
+    Platform platform = intentions.platform();
+    List<StrictMap> jobs = new ArrayList<>();
+    for (IngestedDatastore store : intentions.datastores()) {
+      for (IngestedDataset ingested : store.datasets()) {
+        jobs.add(dagJob(platform, store.datastore(), ingested.dataset(), false));
+        if (ingested.forensic()) {
+          jobs.add(dagJob(platform, store.datastore(), ingested.dataset(), true));
+        }
+      }
+    }
+    return jobs;
+  }
+
+  /** One of the DAG's {@code jobs}: its name, task id and path below the MERGE directory. */
+  private static StrictMap dagJob(
+      Platform platform, Datastore datastore, Dataset dataset, boolean forensic) {
+    String milestoning = forensic ? "forensic" : "live";
+    String path =
+        platform.name() + "/" + ZeroLayout.mergeJob(datastore.name(), dataset.name(), forensic);
+    return StrictMap.of(
+        "name",
+        ZeroNames.mergeJob(platform, datastore, dataset, milestoning),
+        "task_id",
+        datastore.name() + "__" + dataset.name() + "__" + milestoning,
+        "path",
+        path.substring((platform.name() + "/" + ZeroLayout.MERGE + "/").length()));
   }
 
   /** A MERGE job's {@code job}: built when the job is rendered, not held for every job at once. */

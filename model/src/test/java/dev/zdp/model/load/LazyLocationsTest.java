@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
+import dev.zdp.model.platform.IntentionGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,5 +153,25 @@ class LazyLocationsTest {
     assertThat(b.definitions()).allMatch(d -> d.location().file().startsWith("head/"));
     recordedEagerly(head)
         .forEach((path, at) -> assertThat(b.sources().exact(path)).as("%s", path).contains(at));
+  }
+
+  @Test
+  void aModelWithoutDefinitionsKeepsItsObjectsLocationsAndIntentions() throws Exception {
+    List<SourceFile> files = files("acme");
+    Model model = ModelLoader.load(files).model();
+    IntentionGraph graph = IntentionGraph.of(model);
+    Model checked = model.withoutDefinitions();
+
+    assertThat(model.definitions()).isNotEmpty();
+    assertThat(checked.definitions()).isEmpty();
+    assertThat(checked.datastores()).isEqualTo(model.datastores());
+    assertThat(checked.zones()).isEqualTo(model.zones());
+    assertThat(checked.teams()).isEqualTo(model.teams());
+    assertThat(checked.workspaces()).isEqualTo(model.workspaces());
+    assertThat(checked.ecosystem()).isEqualTo(model.ecosystem());
+    assertThat(IntentionGraph.of(checked)).isSameAs(graph);
+    recordedEagerly(files)
+        .forEach(
+            (path, at) -> assertThat(checked.sources().exact(path)).as("%s", path).contains(at));
   }
 }

@@ -17,7 +17,6 @@ import dev.zdp.validator.Severity;
 import dev.zdp.validator.rules.Describe;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,95 +33,161 @@ public final class ZeroNameCollision implements Rule {
 
   @Override
   public void check(Model model, Findings findings) {
-    Map<String, Claim> replication = new HashMap<>();
+    Map<String, Map<String, Claim>> replication = new HashMap<>();
     Claims claims = new Claims(model, findings, new HashSet<>());
     for (PlatformIntentions intentions : IntentionGraph.of(model).platformsOfType(Platform.ZERO)) {
       Platform platform = intentions.platform();
-      String on = " on platform '" + platform.name() + "'";
-      Map<String, Claim> names = new HashMap<>();
+      Map<String, Map<String, Claim>> names = new HashMap<>();
       for (IngestedDatastore ingested : intentions.datastores()) {
         Datastore datastore = ingested.datastore();
-        String store = "datastore '" + datastore.name() + "'" + on;
-        ObjectPath capture = ingested.path().field("capture");
         claims.claim(
             replication,
             new Claim(
                 "replication slot",
                 ZeroNames.slotName(platform, datastore),
-                store,
-                capture.field("slotName"),
-                capture));
+                platform,
+                ingested,
+                null,
+                Place.SLOT_NAME));
         claims.claim(
             replication,
             new Claim(
                 "publication",
                 ZeroNames.publicationName(platform, datastore),
-                store,
-                capture.field("publicationName"),
-                capture));
+                platform,
+                ingested,
+                null,
+                Place.PUBLICATION_NAME));
         claims.claim(
             names,
             new Claim(
                 "connector",
                 ZeroNames.sourceConnector(platform, datastore),
-                store,
-                ingested.path(),
-                ingested.path()));
+                platform,
+                ingested,
+                null,
+                Place.DATASTORE));
         claims.claim(
             names,
             new Claim(
                 "connector",
                 ZeroNames.sinkConnector(platform, datastore),
-                store,
-                ingested.path(),
-                ingested.path()));
+                platform,
+                ingested,
+                null,
+                Place.DATASTORE));
         claims.claim(
             names,
             new Claim(
                 "Kafka topic",
                 ZeroNames.controlTopic(platform, datastore),
-                store,
-                ingested.path(),
-                ingested.path()));
+                platform,
+                ingested,
+                null,
+                Place.DATASTORE));
         for (IngestedDataset used : ingested.datasets()) {
           Dataset dataset = used.dataset();
-          String owner = "dataset '" + datastore.name() + "." + dataset.name() + "'" + on;
           claims.claim(
               names,
               new Claim(
                   "Kafka topic",
                   ZeroNames.topic(platform, datastore, dataset),
-                  owner,
-                  ingested.path(used).field("table"),
-                  ingested.path(used)));
-          Map<String, ZeroNames.TableName> tables = new LinkedHashMap<>();
-          tables.put("staging table", ZeroNames.stagingTable(platform, datastore, dataset));
-          tables.put("live table", ZeroNames.liveTable(platform, datastore, dataset));
-          tables.put("forensic table", ZeroNames.forensicTable(platform, datastore, dataset));
-          tables.forEach(
-              (what, table) ->
-                  claims.claim(
-                      names,
-                      new Claim(
-                          what,
-                          table.qualified(),
-                          owner,
-                          ingested.path(used),
-                          ingested.path(used))));
+                  platform,
+                  ingested,
+                  used,
+                  Place.DATASET_TABLE));
+          claims.claim(
+              names,
+              new Claim(
+                  "staging table",
+                  ZeroNames.stagingTable(platform, datastore, dataset).qualified(),
+                  platform,
+                  ingested,
+                  used,
+                  Place.DATASET));
+          claims.claim(
+              names,
+              new Claim(
+                  "live table",
+                  ZeroNames.liveTable(platform, datastore, dataset).qualified(),
+                  platform,
+                  ingested,
+                  used,
+                  Place.DATASET));
+          claims.claim(
+              names,
+              new Claim(
+                  "forensic table",
+                  ZeroNames.forensicTable(platform, datastore, dataset).qualified(),
+                  platform,
+                  ingested,
+                  used,
+                  Place.DATASET));
         }
       }
     }
   }
 
   /**
-   * Who derives a name first: what it names, the name, whose it is and where that is written: at
-   * {@code field} when the model file writes it, at {@code otherwise} when not. Which of the two is
-   * looked up only for a collision, as it takes the model's source locations.
+   * Where in the model a claim's name comes from: the field that writes it when the file does, and
+   * the object that derives it when not.
+   */
+  private enum Place {
+    /** The datastore's {@code capture/slotName}, or its {@code capture}. */
+    SLOT_NAME,
+    /** The datastore's {@code capture/publicationName}, or its {@code capture}. */
+    PUBLICATION_NAME,
+    /** The datastore itself. */
+    DATASTORE,
+    /** The dataset's {@code table}, or the dataset. */
+    DATASET_TABLE,
+    /** The dataset itself. */
+    DATASET;
+
+    ObjectPath field(IngestedDatastore store, IngestedDataset dataset) {
+      return switch (this) {
+        case SLOT_NAME -> store.path().field("capture").field("slotName");
+        case PUBLICATION_NAME -> store.path().field("capture").field("publicationName");
+        case DATASTORE -> store.path();
+        case DATASET_TABLE -> store.path(dataset).field("table");
+        case DATASET -> store.path(dataset);
+      };
+    }
+
+    ObjectPath otherwise(IngestedDatastore store, IngestedDataset dataset) {
+      return switch (this) {
+        case SLOT_NAME, PUBLICATION_NAME -> store.path().field("capture");
+        case DATASTORE -> store.path();
+        case DATASET_TABLE, DATASET -> store.path(dataset);
+      };
+    }
+  }
+
+  /**
+   * Who derives a name first: what it names, the name, and the platform, datastore and dataset
+   * ({@code null} for a datastore's own names) it is derived for, at {@code place}. A large model
+   * makes millions of claims, so the owner's words and the paths are made only for a collision.
    */
   private record Claim(
-      String what, String name, String owner, ObjectPath field, ObjectPath otherwise) {
+      String what,
+      String name,
+      Platform platform,
+      IngestedDatastore store,
+      IngestedDataset dataset,
+      Place place) {
 
+    /** Whose the name is: {@code dataset 'crm.customers' on platform 'zero'}. */
+    String owner() {
+      String on = " on platform '" + platform.name() + "'";
+      return dataset == null
+          ? "datastore '" + store.datastore().name() + "'" + on
+          : "dataset '" + store.datastore().name() + "." + dataset.dataset().name() + "'" + on;
+    }
+
+    /** Where the name is written: the field when the model file writes it, else its object. */
     ObjectPath at(Model model) {
+      ObjectPath field = place.field(store, dataset);
+      ObjectPath otherwise = place.otherwise(store, dataset);
       return field.equals(otherwise) || model.sources().exact(field).isEmpty() ? otherwise : field;
     }
 
@@ -135,9 +200,15 @@ public final class ZeroNameCollision implements Rule {
   /** The claims made so far; one finding per place, however many of its names collide. */
   private record Claims(Model model, Findings findings, Set<ObjectPath> reported) {
 
-    /** Records {@code claim}, or reports it when another owner derived the same name before. */
-    void claim(Map<String, Claim> claims, Claim claim) {
-      Claim first = claims.putIfAbsent(claim.namespace() + " " + claim.name(), claim);
+    /**
+     * Records {@code claim} in its namespace of {@code claims}, or reports it when another owner
+     * derived the same name before.
+     */
+    void claim(Map<String, Map<String, Claim>> claims, Claim claim) {
+      Claim first =
+          claims
+              .computeIfAbsent(claim.namespace(), namespace -> new HashMap<>())
+              .putIfAbsent(claim.name(), claim);
       if (first == null || first.owner().equals(claim.owner())) {
         return;
       }
