@@ -115,7 +115,7 @@ final class PlanCommand implements Callable<Integer> {
     BoundFiles shared = new BoundFiles();
     CheckedModel headModel = CheckedModel.read(headSource, rules, shared);
     CheckedModel baseModel = CheckedModel.read(new GitCommitSource(model, base), rules, shared);
-    shared = null; // it holds every head file's bytes, not needed while rendering
+    shared = null; // what binding gave every file, not needed while rendering
     if (!headModel.reportTo(stderr, "no plan was made")) {
       return ExitCodes.FINDINGS;
     }

@@ -38,12 +38,27 @@ public record CheckedModel(Model model, Report report, int filesRead, String sou
    */
   public static CheckedModel read(ModelSource source, RuleRegistry rules, BoundFiles shared)
       throws ModelSourceException {
-    List<SourceFile> files = source.files();
-    LoadResult loaded = shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared);
-    Report report = new ChangeValidator(rules, ChangeRuleRegistry.builtIn()).validate(loaded);
+    Loaded loaded = Loaded.of(source, shared);
+    Report report =
+        new ChangeValidator(rules, ChangeRuleRegistry.builtIn()).validate(loaded.result());
     // the rules have run: the definitions (rules about names read them) are not kept with the model
     return new CheckedModel(
-        loaded.model().withoutDefinitions(), report, files.size(), source.describe());
+        loaded.result().model().withoutDefinitions(),
+        report,
+        loaded.filesRead(),
+        source.describe());
+  }
+
+  /**
+   * A model as loaded, and how many files it was read from: the files themselves (all their bytes)
+   * are not kept while the model is validated.
+   */
+  private record Loaded(LoadResult result, int filesRead) {
+    static Loaded of(ModelSource source, BoundFiles shared) throws ModelSourceException {
+      List<SourceFile> files = source.files();
+      return new Loaded(
+          shared == null ? ModelLoader.load(files) : ModelLoader.load(files, shared), files.size());
+    }
   }
 
   public boolean hasErrors() {

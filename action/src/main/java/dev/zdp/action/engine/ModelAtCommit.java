@@ -43,7 +43,7 @@ public record ModelAtCommit(
     public static Change read(Path directory, String baseSha, String headSha)
         throws ModelSourceException {
       GitCommitSource.Commits files = GitCommitSource.Commits.read(directory, baseSha, headSha);
-      BoundFiles shared = new BoundFiles(); // every file's bytes: dropped once both are bound
+      BoundFiles shared = new BoundFiles(); // what binding gave: dropped once both are bound
       return new Change(
           of(directory, baseSha, files.base(), shared),
           of(directory, headSha, files.head(), shared));

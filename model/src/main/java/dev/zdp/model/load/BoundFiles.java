@@ -1,72 +1,50 @@
 package dev.zdp.model.load;
 
+import static org.eclipse.jgit.lib.Constants.OBJ_BLOB;
+
 import dev.zdp.model.Definition;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
- * Files bound by one load, by their bytes, for a later load to take instead of binding the same
- * bytes again: a pull request's base and head share all but a few files. A file bound without a
- * problem is taken, under the later load's name for it; anything else is bound again. Keeps the
- * bytes of every file it has seen, so it lives only as long as the loads that share it.
+ * Files bound by one load, by their git blob ids, for a later load to take instead of binding the
+ * same bytes again: a pull request's base and head share all but a few files, and the objects of a
+ * file both share are the same objects in both models. A file bound without a problem is taken,
+ * under the later load's name for it; anything else is bound again. It keeps what binding gave for
+ * every file it has seen, never the files' bytes, and lives only as long as the loads that share
+ * it.
  */
 public final class BoundFiles {
 
-  private final ConcurrentHashMap<Bytes, Bound> byContent = new ConcurrentHashMap<>();
+  /** Computes git blob ids; one per thread, since the digest it holds is not thread-safe. */
+  private static final ThreadLocal<ObjectInserter.Formatter> BLOB_IDS =
+      ThreadLocal.withInitial(ObjectInserter.Formatter::new);
 
-  /**
-   * The same files by the {@link SourceFile} itself: a file both sides share as one object (see
-   * {@link GitCommitSource.Commits}) is found without hashing or comparing its bytes.
-   */
-  private final Map<SourceFile, ModelLoader.BoundFile> bySource =
-      Collections.synchronizedMap(new IdentityHashMap<>());
-
-  /** A file's bytes, compared by content. */
-  private record Bytes(byte[] content, int hash) {
-    static Bytes of(byte[] content) {
-      return new Bytes(content, Arrays.hashCode(content));
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Bytes b && hash == b.hash && Arrays.equals(content, b.content);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
+  private final ConcurrentHashMap<ObjectId, Bound> byBlob = new ConcurrentHashMap<>();
 
   private record Bound(String path, ModelLoader.BoundFile file) {}
 
-  /** What binding {@code file} gives, taken from an earlier load when it bound the same bytes. */
-  Optional<ModelLoader.BoundFile> earlier(SourceFile file) {
-    ModelLoader.BoundFile same = bySource.get(file);
-    if (same != null) {
-      return same.binding().problems().isEmpty() ? Optional.of(same) : Optional.empty();
+  /**
+   * What binding {@code file} gives: taken from an earlier load that bound the same bytes, or from
+   * {@code binder}, and then kept for a later load.
+   */
+  ModelLoader.BoundFile bind(SourceFile file, Function<SourceFile, ModelLoader.BoundFile> binder) {
+    ObjectId blob = file.blobId().orElseGet(() -> BLOB_IDS.get().idFor(OBJ_BLOB, file.content()));
+    Bound earlier = byBlob.get(blob);
+    ModelLoader.BoundFile bound;
+    if (earlier == null || !earlier.file().binding().problems().isEmpty()) {
+      bound = binder.apply(file);
+    } else if (earlier.path().equals(file.path())) {
+      bound = earlier.file();
+    } else {
+      bound = renamed(earlier.file(), file.path());
     }
-    Bound bound = byContent.get(Bytes.of(file.content()));
-    if (bound == null || !bound.file().binding().problems().isEmpty()) {
-      return Optional.empty();
-    }
-    if (bound.path().equals(file.path())) {
-      return Optional.of(bound.file());
-    }
-    return Optional.of(renamed(bound.file(), file.path()));
-  }
-
-  void remember(SourceFile file, ModelLoader.BoundFile bound) {
-    if (bySource.putIfAbsent(file, bound) != null) {
-      return;
-    }
-    byContent.putIfAbsent(Bytes.of(file.content()), new Bound(file.path(), bound));
+    byBlob.putIfAbsent(blob, new Bound(file.path(), bound));
+    return bound;
   }
 
   /**

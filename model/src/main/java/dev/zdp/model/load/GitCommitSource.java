@@ -42,8 +42,8 @@ public final class GitCommitSource implements ModelSource {
   /**
    * The model files of two commits of one repository. A file both commits hold as the same blob at
    * the same path is read once and is the same {@link SourceFile} on both sides, so a load sharing
-   * {@link BoundFiles} takes it without comparing its bytes: a pull request's two sides differ in a
-   * few files, and the rest costs nothing twice.
+   * {@link BoundFiles} takes it by its blob id, without hashing its bytes: a pull request's two
+   * sides differ in a few files, and the rest costs nothing twice.
    */
   public record Commits(List<SourceFile> base, List<SourceFile> head) {
 
@@ -249,7 +249,10 @@ public final class GitCommitSource implements ModelSource {
             same != null && same.id().equals(blob)
                 ? same.file()
                 : new SourceFile(
-                    path, reader.open(blob).getBytes(), Optional.of(() -> reread(modelDir, blob)));
+                    path,
+                    reader.open(blob).getBytes(),
+                    Optional.of(() -> reread(modelDir, blob)),
+                    Optional.of(blob));
         read.put(path, new Blob(blob, file));
         files.add(file);
       }

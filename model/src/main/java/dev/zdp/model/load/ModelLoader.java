@@ -71,13 +71,8 @@ public final class ModelLoader {
                   if (earlier == null) {
                     return bind(file, reader, new Binding(false, reader.interner()));
                   }
-                  BoundFile result =
-                      earlier
-                          .earlier(file)
-                          .orElseGet(
-                              () -> bind(file, reader, new Binding(false, reader.interner())));
-                  earlier.remember(file, result);
-                  return result;
+                  return earlier.bind(
+                      file, f -> bind(f, reader, new Binding(false, reader.interner())));
                 })
             .toList();
 
