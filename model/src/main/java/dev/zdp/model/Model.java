@@ -103,13 +103,27 @@ public final class Model {
   /**
    * The same model without its definitions, for a command that goes on after the rules have run
    * (generating, planning, the catalog): only rules about names read definitions, and at 50,000
-   * datastores they and their paths are a third of the heap. Objects, locations and the facts
-   * already derived (the intention graph) are this model's own; {@link #isDefined} answers false.
+   * datastores they and their paths are a third of the heap. Objects, locations and the facts this
+   * module already derived (the intention graph) are this model's own; what the rules derived for
+   * themselves (every workspace's resolved sinks, say) is left behind, and derived again if
+   * anything asks. {@link #isDefined} answers false.
    */
   public Model withoutDefinitions() {
     Model checked = new Model(ecosystem, zones, teams, datastores, workspaces, sources, List.of());
-    checked.derived.putAll(derived);
+    derived.forEach(
+        (type, fact) -> {
+          if (isOfThisModule(type)) {
+            checked.derived.put(type, fact);
+          }
+        });
     return checked;
+  }
+
+  /** Whether {@code type} is declared in {@code dev.zdp.model} or a package below it. */
+  private static boolean isOfThisModule(Class<?> type) {
+    String own = Model.class.getPackageName();
+    String name = type.getPackageName();
+    return name.equals(own) || name.startsWith(own + ".");
   }
 
   /**
