@@ -272,7 +272,11 @@ class GeneratorTest {
     assertThat(forensic)
         .contains("MERGE INTO `corpus`.`crm__customers__history` AS t")
         .contains("`batch_in` BIGINT NOT NULL")
-        .contains("WHEN MATCHED THEN UPDATE SET t.`batch_out` = c.`__source_ts_ms`");
+        .contains("ORDER BY s.`__kafka_timestamp` DESC, s.`__kafka_offset` DESC")
+        .contains("GREATEST(l.`__source_ts_ms`, cur.`batch_in`) AS `_zdp_batch`")
+        .contains("WHEN MATCHED THEN UPDATE SET t.`batch_out` = c.`_zdp_batch`")
+        .contains(
+            "ALTER TABLE `corpus`.`crm__customers__history` ADD COLUMN `_zdp_kafka_topic` STRING;");
     assertThat(text(artifacts, "zero/dags/zdp_zero_merge.py"))
         .contains("(\"crm__customers__forensic\", \"crm/customers.forensic.sql\"),")
         .contains("dag_id=\"zdp_zero_merge\"");

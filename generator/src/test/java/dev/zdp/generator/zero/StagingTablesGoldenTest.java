@@ -18,15 +18,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The staging DDL of the repository's example model, byte for byte, and one live MERGE job (the
- * sandbox-spark module runs these very files against a real Iceberg catalog: BackfillOrderTest).
- * After an intended change of a template, rewrite the expected files with {@code
- * -Dzdp.golden.update=true} and review the diff.
+ * The staging DDL of the repository's example model, byte for byte, and one dataset's live and
+ * forensic MERGE jobs (the sandbox-spark module runs these very files against a real Iceberg
+ * catalog: BackfillOrderTest). After an intended change of a template, rewrite the expected files
+ * with {@code -Dzdp.golden.update=true} and review the diff.
  */
 class StagingTablesGoldenTest {
   private static final Path ACME = Path.of("..", "examples", "acme");
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "acme");
   private static final String LIVE_MERGE = "zero/merge/shop/orders.sql";
+  private static final String FORENSIC_MERGE = "zero/merge/shop/orders.forensic.sql";
 
   @Test
   void theExampleModelsStagingTablesAreTheExpectedFiles() throws Exception {
@@ -37,7 +38,9 @@ class StagingTablesGoldenTest {
         .render(loaded.model(), Optional.empty())
         .forEach(
             (path, bytes) -> {
-              if (path.contains("/staging/") || path.equals(LIVE_MERGE)) {
+              if (path.contains("/staging/")
+                  || path.equals(LIVE_MERGE)
+                  || path.equals(FORENSIC_MERGE)) {
                 staging.put(path, new String(bytes, StandardCharsets.UTF_8));
               }
             });
@@ -51,7 +54,11 @@ class StagingTablesGoldenTest {
 
     assertThat(staging.keySet())
         .containsExactly(
-            LIVE_MERGE, "zero/staging/crm.sql", "zero/staging/fleet.sql", "zero/staging/shop.sql");
+            FORENSIC_MERGE,
+            LIVE_MERGE,
+            "zero/staging/crm.sql",
+            "zero/staging/fleet.sql",
+            "zero/staging/shop.sql");
     assertThat(staging).isEqualTo(golden());
   }
 

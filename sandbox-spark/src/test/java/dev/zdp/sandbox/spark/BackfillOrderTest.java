@@ -3,6 +3,7 @@ package dev.zdp.sandbox.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,64 +11,182 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated live MERGE job (the example model's {@code shop.orders}, kept byte for byte by the
- * generator's StagingTablesGoldenTest) orders changes by their place in the Kafka log, not by the
- * source commit time: an incremental snapshot's read event carries the time Debezium emitted it,
- * later than the source time of an update or delete it streamed after it when streaming lagged. The
- * update must win and the delete must remove the row, in one run and across two.
+ * The generated MERGE jobs (the example model's {@code shop.orders}, live and forensic, kept byte
+ * for byte by the generator's StagingTablesGoldenTest) order changes by their place in the Kafka
+ * log, not by the source commit time: an incremental snapshot's read event carries the time
+ * Debezium emitted it, later than the source time of an update or delete it streamed after it when
+ * streaming lagged. The update must win and the delete must remove the row (live) or close its
+ * version (forensic), in one run and across two; the forensic milestones never run backwards.
  */
 class BackfillOrderTest {
   private static final Path GENERATED =
       Path.of("..", "generator", "src", "test", "resources", "golden", "acme", "zero");
+  private static final Path LIVE = GENERATED.resolve("merge/shop/orders.sql");
+  private static final Path FORENSIC = GENERATED.resolve("merge/shop/orders.forensic.sql");
+  private static final String OPEN = "9223372036854775807";
 
-  @Test
-  void aChangeStreamedAfterASnapshotReadWinsThoughItsSourceTimeIsEarlier() throws Exception {
+  private static EmbeddedPostgres postgres;
+  private static MergeJobs jobs;
+
+  @BeforeAll
+  static void start() throws Exception {
     Path workDir = Path.of(System.getProperty("zdp.spark.workdir", "target/spark-test") + "-order");
     Files.createDirectories(workDir);
-    try (EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
-      try (Connection connection = postgres.getPostgresDatabase().getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("CREATE DATABASE iceberg_catalog");
-      }
-      Map<String, String> catalog = new TreeMap<>();
-      catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
-      catalog.put("uri", postgres.getJdbcUrl("postgres", "iceberg_catalog"));
-      catalog.put("jdbc.user", "postgres");
-      catalog.put("jdbc.password", "postgres");
-      catalog.put("warehouse", workDir.resolve("warehouse").toAbsolutePath().toUri().toString());
-      try (MergeJobs jobs = MergeJobs.start("zero", catalog, workDir)) {
-        jobs.execute("CREATE NAMESPACE IF NOT EXISTS corpus");
-        jobs.run(GENERATED.resolve("staging/shop.sql"));
-        Path live = GENERATED.resolve("merge/shop/orders.sql");
-
-        // read at source time 5000 but emitted after the high watermark, at Kafka time 5000; the
-        // update (source 4000) and delete (source 4100) come after them in the log
-        stage(
-            jobs,
-            change("a", "new", "r", 5000, 5000, 10),
-            change("a", "paid", "u", 4000, 5001, 11),
-            change("b", "new", "r", 5000, 5000, 12),
-            change("b", null, "d", 4100, 5002, 13),
-            change("c", "new", "r", 5000, 5000, 14),
-            change("d", "new", "r", 5000, 5000, 15));
-        jobs.run(live);
-        assertThat(corpus(jobs)).containsExactly("a|paid", "c|new", "d|new");
-
-        // the next run: the snapshot rows are in the corpus already
-        stage(
-            jobs, change("c", "paid", "u", 4200, 5003, 16), change("d", null, "d", 4300, 5004, 17));
-        jobs.run(live);
-        List<String> merged = corpus(jobs);
-        assertThat(merged).containsExactly("a|paid", "c|paid");
-
-        jobs.run(live);
-        assertThat(corpus(jobs)).as("a second run over the same staging rows").isEqualTo(merged);
-      }
+    postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE iceberg_catalog");
     }
+    Map<String, String> catalog = new TreeMap<>();
+    catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
+    catalog.put("uri", postgres.getJdbcUrl("postgres", "iceberg_catalog"));
+    catalog.put("jdbc.user", "postgres");
+    catalog.put("jdbc.password", "postgres");
+    catalog.put("warehouse", workDir.resolve("warehouse").toAbsolutePath().toUri().toString());
+    jobs = MergeJobs.start("zero", catalog, workDir);
+    jobs.execute("CREATE NAMESPACE IF NOT EXISTS corpus");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (jobs != null) {
+      jobs.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  /** Every test starts from empty staging and corpus tables. */
+  @BeforeEach
+  void emptyTables() {
+    for (String table :
+        List.of(
+            "staging.shop__orders",
+            "corpus.shop__orders",
+            "corpus.shop__orders__history",
+            "corpus._zdp_merge_watermarks")) {
+      jobs.execute("DROP TABLE IF EXISTS " + table + " PURGE");
+    }
+    jobs.run(GENERATED.resolve("staging/shop.sql"));
+  }
+
+  @Test
+  void aChangeStreamedAfterASnapshotReadWinsThoughItsSourceTimeIsEarlier() {
+    // read at source time 5000 but emitted after the high watermark, at Kafka time 5000; the
+    // update (source 4000) and delete (source 4100) come after them in the log
+    stage(
+        change("a", "new", "r", 5000, 5000, 10),
+        change("a", "paid", "u", 4000, 5001, 11),
+        change("b", "new", "r", 5000, 5000, 12),
+        change("b", null, "d", 4100, 5002, 13),
+        change("c", "new", "r", 5000, 5000, 14),
+        change("d", "new", "r", 5000, 5000, 15));
+    jobs.run(LIVE);
+    assertThat(live()).containsExactly("a|paid", "c|new", "d|new");
+
+    // the next run: the snapshot rows are in the corpus already
+    stage(change("c", "paid", "u", 4200, 5003, 16), change("d", null, "d", 4300, 5004, 17));
+    jobs.run(LIVE);
+    List<String> merged = live();
+    assertThat(merged).containsExactly("a|paid", "c|paid");
+
+    jobs.run(LIVE);
+    assertThat(live()).as("a second run over the same staging rows").isEqualTo(merged);
+  }
+
+  @Test
+  void forensicVersionsFollowTheKafkaLogAndTheirMilestonesNeverRunBackwards() throws IOException {
+    // the same log as the live test's: reads emitted at source time 5000, then an update and a
+    // delete of the same keys committed earlier (4000, 4100) but streamed after them
+    stage(
+        change("a", "new", "r", 5000, 5000, 10),
+        change("a", "paid", "u", 4000, 5001, 11),
+        change("b", "new", "r", 5000, 5000, 12),
+        change("b", null, "d", 4100, 5002, 13),
+        change("c", "new", "r", 5000, 5000, 14),
+        change("d", "new", "r", 5000, 5000, 15));
+    runWhole(FORENSIC);
+    // one run keeps the latest change per key: the update, from its own source time; b's delete
+    // leaves no version
+    assertThat(history()).containsExactly("a|paid|4000|open", "c|new|5000|open", "d|new|5000|open");
+
+    // the next run: c's and d's reads are current versions already; the update and the delete
+    // supersede them (later in the log) and start where the read did, not before it
+    stage(change("c", "paid", "u", 4200, 5003, 16), change("d", null, "d", 4300, 5004, 17));
+    runWhole(FORENSIC);
+    List<String> merged = history();
+    assertThat(merged)
+        .containsExactly(
+            "a|paid|4000|open", "c|new|5000|5000", "c|paid|5000|open", "d|new|5000|5000");
+    assertThat(backwards()).isZero();
+    assertThat(asOf(5000)).containsExactly("a|paid", "c|paid");
+
+    runWhole(FORENSIC);
+    assertThat(history()).as("a second run over the same staging rows").isEqualTo(merged);
+
+    // a column the corpus table lost (as if the model added it later) is filled in from the change
+    // each version came from, also for c's update, whose batch_in is the read's time, not its own
+    jobs.execute("ALTER TABLE corpus.shop__orders__history DROP COLUMN currency");
+    runWhole(FORENSIC);
+    assertThat(
+            jobs.session()
+                .sql("SELECT count(*) FROM corpus.shop__orders__history WHERE currency = 'EUR'")
+                .first()
+                .getLong(0))
+        .isEqualTo(4);
+    assertThat(history()).isEqualTo(merged);
+  }
+
+  @Test
+  void aForensicTableAnOlderZdpWroteGainsTheKafkaColumnsAndKeepsItsHistory() throws IOException {
+    // the tables as zdp wrote them before it kept Kafka positions: no Kafka columns, no Kafka
+    // watermark; and no currency column yet (the model added it since)
+    jobs.execute(
+        "CREATE TABLE corpus._zdp_merge_watermarks (`job` STRING NOT NULL,"
+            + " `source_ts_ms` BIGINT NOT NULL) USING iceberg");
+    jobs.execute(
+        "INSERT INTO corpus._zdp_merge_watermarks VALUES ('zero.shop.orders.forensic', 1000)");
+    jobs.execute(
+        "CREATE TABLE corpus.shop__orders__history (`id` STRING NOT NULL,"
+            + " `customer_id` BIGINT NOT NULL, `status` STRING NOT NULL,"
+            + " `total` DECIMAL(12,2) NOT NULL, `placed_at` TIMESTAMP NOT NULL,"
+            + " `ordered_on` DATE, `batch_in` BIGINT NOT NULL, `batch_out` BIGINT NOT NULL,"
+            + " `_zdp_kafka_offset` BIGINT NOT NULL) USING iceberg");
+    jobs.execute(
+        "INSERT INTO corpus.shop__orders__history VALUES ('e', 7, 'new', 12.50,"
+            + " TIMESTAMP '2026-01-01 00:00:00', NULL, 900, 1000, 1),"
+            + " ('e', 7, 'packed', 12.50, TIMESTAMP '2026-01-01 00:00:00', NULL, 1000, "
+            + OPEN
+            + ", 2)");
+    stage(
+        change("e", "new", "c", 900, 900, 1),
+        change("e", "packed", "u", 1000, 1000, 2),
+        change("e", "paid", "u", 2000, 2000, 3));
+    runWhole(FORENSIC);
+
+    List<String> merged = history();
+    assertThat(merged).containsExactly("e|new|900|1000", "e|packed|1000|2000", "e|paid|2000|open");
+    assertThat(
+            jobs
+                .session()
+                .sql(
+                    "SELECT concat_ws('|', batch_in, currency, coalesce(_zdp_kafka_topic, '-'))"
+                        + " FROM corpus.shop__orders__history ORDER BY batch_in")
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0))
+                .toList())
+        .as("old versions filled in by batch_in and offset; the new one with its Kafka position")
+        .containsExactly("900|EUR|-", "1000|EUR|-", "2000|EUR|shop.sales.orders");
+    runWhole(FORENSIC);
+    assertThat(history()).as("a second run over the same staging rows").isEqualTo(merged);
   }
 
   /** One staging row of {@code shop.orders} (a delete carries only the key) on partition 0. */
@@ -88,17 +207,51 @@ class BackfillOrderTest {
         kafkaTs);
   }
 
-  private static void stage(MergeJobs jobs, String... rows) {
+  private static void stage(String... rows) {
     jobs.execute("INSERT INTO staging.shop__orders VALUES " + String.join(", ", rows));
   }
 
-  private static List<String> corpus(MergeJobs jobs) {
-    return jobs
-        .session()
-        .sql("SELECT concat_ws('|', id, status) FROM corpus.shop__orders ORDER BY id")
-        .collectAsList()
-        .stream()
-        .map(row -> row.getString(0))
-        .toList();
+  /**
+   * Runs every statement of a generated file, as {@code spark-sql -f} does ({@link MergeJobs#run}
+   * leaves out the schema evolution of a file it ran before).
+   */
+  private static void runWhole(Path file) throws IOException {
+    for (String statement : SqlScript.statements(Files.readString(file))) {
+      jobs.execute(statement);
+    }
+  }
+
+  private static List<String> live() {
+    return strings("SELECT concat_ws('|', id, status) FROM corpus.shop__orders ORDER BY id");
+  }
+
+  /** Every version: key, status, batch_in, batch_out ("open" while current). */
+  private static List<String> history() {
+    return strings(
+        "SELECT concat_ws('|', id, status, batch_in, CASE WHEN batch_out = "
+            + OPEN
+            + " THEN 'open' ELSE CAST(batch_out AS STRING) END)"
+            + " FROM corpus.shop__orders__history ORDER BY id, batch_in, _zdp_kafka_offset");
+  }
+
+  /** The versions a user querying "as of" {@code time} sees. */
+  private static List<String> asOf(long time) {
+    return strings(
+        "SELECT concat_ws('|', id, status) FROM corpus.shop__orders__history WHERE batch_in <= "
+            + time
+            + " AND "
+            + time
+            + " < batch_out ORDER BY id");
+  }
+
+  private static long backwards() {
+    return jobs.session()
+        .sql("SELECT count(*) FROM corpus.shop__orders__history WHERE batch_out < batch_in")
+        .first()
+        .getLong(0);
+  }
+
+  private static List<String> strings(String query) {
+    return jobs.session().sql(query).collectAsList().stream().map(row -> row.getString(0)).toList();
   }
 }

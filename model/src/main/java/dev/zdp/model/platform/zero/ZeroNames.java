@@ -60,9 +60,9 @@ public final class ZeroNames {
   public static final String CORPUS_OFFSET = "_zdp_kafka_offset";
 
   /**
-   * Corpus columns of the live MERGE: the Kafka position of the change that wrote the row (topic,
-   * partition, record timestamp), which orders changes the way Debezium emitted them. NULL on rows
-   * written before zdp kept them.
+   * Corpus columns of the live and forensic MERGE: the Kafka position of the change that wrote the
+   * row or version (topic, partition, record timestamp), which orders changes the way Debezium
+   * emitted them. NULL on rows written before zdp kept them.
    */
   public static final String CORPUS_TOPIC = "_zdp_kafka_topic";
 
