@@ -126,6 +126,7 @@ class BackfillOrderTest {
         .containsExactly(
             "a|paid|4000|open", "c|new|5000|5000", "c|paid|5000|open", "d|new|5000|5000");
     assertThat(backwards()).isZero();
+    assertThat(overlapping()).isZero();
     assertThat(asOf(5000)).containsExactly("a|paid", "c|paid");
 
     runWhole(FORENSIC);
@@ -142,6 +143,30 @@ class BackfillOrderTest {
                 .getLong(0))
         .isEqualTo(4);
     assertThat(history()).isEqualTo(merged);
+  }
+
+  @Test
+  void aKeyInsertedAgainAfterADeleteStartsNoEarlierThanItsLastVersionEnded() throws IOException {
+    // e exists since 1000; a re-snapshot reads it, emitted at 5000; a delete (committed 4100) and
+    // an insert (committed 4200) were streamed after the read, each merged by a run of its own
+    stage(change("e", "new", "c", 1000, 1000, 1));
+    runWhole(FORENSIC);
+    stage(change("e", "new", "r", 5000, 5000, 2));
+    runWhole(FORENSIC);
+    assertThat(history()).containsExactly("e|new|1000|5000", "e|new|5000|open");
+    stage(change("e", null, "d", 4100, 5001, 3));
+    runWhole(FORENSIC);
+    stage(change("e", "back", "c", 4200, 5002, 4));
+    runWhole(FORENSIC);
+
+    // the insert starts where the versions before it ended, not at 4200, inside the first one's
+    List<String> merged = history();
+    assertThat(merged).containsExactly("e|new|1000|5000", "e|new|5000|5000", "e|back|5000|open");
+    assertThat(overlapping()).isZero();
+    assertThat(asOf(4500)).containsExactly("e|new");
+    assertThat(asOf(5000)).containsExactly("e|back");
+    runWhole(FORENSIC);
+    assertThat(history()).as("a second run over the same staging rows").isEqualTo(merged);
   }
 
   @Test
@@ -247,6 +272,18 @@ class BackfillOrderTest {
   private static long backwards() {
     return jobs.session()
         .sql("SELECT count(*) FROM corpus.shop__orders__history WHERE batch_out < batch_in")
+        .first()
+        .getLong(0);
+  }
+
+  /** Pairs of versions of one key whose intervals share a time: an "as of" query sees both. */
+  private static long overlapping() {
+    return jobs.session()
+        .sql(
+            "SELECT count(*) FROM corpus.shop__orders__history AS a"
+                + " JOIN corpus.shop__orders__history AS b ON a.id = b.id"
+                + " AND a._zdp_kafka_offset < b._zdp_kafka_offset"
+                + " AND a.batch_in < b.batch_out AND b.batch_in < a.batch_out")
         .first()
         .getLong(0);
   }

@@ -9,10 +9,12 @@
 -- Not the source commit time: an incremental snapshot's read ('r') events carry the time they were
 -- emitted, later than changes Debezium streams after them. A current version written before zdp
 -- kept its Kafka position compares by (batch_in, offset) as it always did.
--- Milestones never run backwards: the new version's batch_in and the closed version's
--- batch_out are GREATEST(the change's source time, the closed version's batch_in), so a
--- read superseded by a change with an earlier source time keeps an empty interval
--- (batch_in = batch_out: no "as of" time sees it) and the change starts at the read's time.
+-- Milestones never run backwards and versions of a key never overlap: the new version's
+-- batch_in and the closed version's batch_out are GREATEST(the change's source time, the
+-- closed version's batch_in, the key's latest batch_out), so a read superseded by a change with
+-- an earlier source time keeps an empty interval (batch_in = batch_out: no "as of" time sees
+-- it) and the change starts at the read's time, and a key inserted again after a delete starts no
+-- earlier than its last version ended.
 -- Idempotent: a change no later than the current version's is skipped, so running it twice over
 -- the same staging rows changes nothing.
 -- Consumed by: churn, delivery_ops, finance_reporting
@@ -210,11 +212,21 @@ USING (
     )
     WHERE `_zdp_rank` = 1
   ),
+  closed AS (
+    SELECT h.`id`, MAX(h.`batch_out`) AS `_zdp_closed_at`
+    FROM `corpus`.`shop__orders__history` AS h
+    LEFT SEMI JOIN latest AS k
+      ON h.`id` = k.`id`
+    WHERE h.`batch_out` <> 9223372036854775807
+    GROUP BY h.`id`
+  ),
   changes AS (
-    SELECT l.*, GREATEST(l.`__source_ts_ms`, cur.`batch_in`) AS `_zdp_batch`
+    SELECT l.*, GREATEST(l.`__source_ts_ms`, cur.`batch_in`, p.`_zdp_closed_at`) AS `_zdp_batch`
     FROM latest AS l
     LEFT JOIN `corpus`.`shop__orders__history` AS cur
       ON cur.`id` = l.`id` AND cur.`batch_out` = 9223372036854775807
+    LEFT JOIN closed AS p
+      ON p.`id` = l.`id`
     WHERE cur.`batch_in` IS NULL
       OR cur.`_zdp_kafka_topic` IS NULL AND (
         l.`__source_ts_ms` > cur.`batch_in`
