@@ -273,7 +273,8 @@ class GeneratorTest {
         .contains("MERGE INTO `corpus`.`crm__customers__history` AS t")
         .contains("`batch_in` BIGINT NOT NULL")
         .contains("ORDER BY s.`__kafka_timestamp` DESC, s.`__kafka_offset` DESC")
-        .contains("GREATEST(l.`__source_ts_ms`, cur.`batch_in`, p.`_zdp_closed_at`) AS `_zdp_batch`")
+        .contains(
+            "GREATEST(l.`__source_ts_ms`, cur.`batch_in`, p.`_zdp_closed_at`) AS `_zdp_batch`")
         .contains("WHEN MATCHED THEN UPDATE SET t.`batch_out` = c.`_zdp_batch`")
         .contains(
             "ALTER TABLE `corpus`.`crm__customers__history` ADD COLUMN `_zdp_kafka_topic` STRING;");
