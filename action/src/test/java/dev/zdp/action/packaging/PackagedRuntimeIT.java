@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container image's Java runtime, tested where Docker cannot run. After {@code package}, the
@@ -88,6 +89,48 @@ class PackagedRuntimeIT {
     assertThat(version.exit()).as(version.describe()).isZero();
     assertThat(version.stdout().strip()).matches("zdp \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     assertThat(version.stderr()).isEmpty();
+  }
+
+  /**
+   * The launcher's compiler choice (measured in docs/performance.md): C1 alone for every run but
+   * the first {@code generate} of a large model, as bin/zdp does.
+   */
+  @Test
+  void runsTheC1CompilerAloneExceptForTheFirstRenderOfALargeModel(@TempDir Path dir)
+      throws Exception {
+    Path model = Files.createDirectories(dir.resolve("model"));
+    for (int i = 0; i < 2000; i++) {
+      Files.writeString(model.resolve("store_" + i + ".yaml"), "");
+    }
+    Path out = dir.resolve("out");
+    String c1 = "-XX:TieredStopAtLevel=1";
+
+    assertThat(jvmFlags("action", "--help")).contains(c1);
+    assertThat(jvmFlags("generate", "--model", model.toString(), "--out", out.toString(), "--help"))
+        .doesNotContain(c1);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(".zdp-manifest"), "");
+    assertThat(jvmFlags("generate", "--model", model.toString(), "--out=" + out, "--help"))
+        .as("a render with a previous output renders what changed")
+        .contains(c1);
+    Files.delete(model.resolve("store_0.yaml"));
+    assertThat(
+            jvmFlags(
+                "generate",
+                "--model",
+                model.toString(),
+                "--out",
+                dir.resolve("new").toString(),
+                "--help"))
+        .as("a model under 2,000 files")
+        .contains(c1);
+  }
+
+  /** The flags the launcher started the JVM with (the first line the JVM prints when asked). */
+  private static String jvmFlags(String... args) throws IOException, InterruptedException {
+    Run run = run(RUN_TIMEOUT, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), launcher(args));
+    assertThat(run.exit()).as(run.describe()).isZero();
+    return run.stdout().lines().findFirst().orElse("");
   }
 
   @Test
