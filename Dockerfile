@@ -6,7 +6,8 @@
 #   terraform  terraform at a pinned version, its SHA-256 checked
 #   (final)    debian slim + ca-certificates, /opt/zdp (runtime, jar, lib, launcher, AppCDS
 #              archive), terraform; ENTRYPOINT zdp action
-# Layout of /opt/zdp ($ZDP_HOME): bin/zdp (packaging/zdp), runtime/, zdp.jar, lib/, zdp.jsa.
+# Layout of /opt/zdp ($ZDP_HOME): bin/zdp (packaging/zdp), libexec/ (jvm-defaults.sh, appcds.sh),
+# runtime/, zdp.jar, lib/, zdp.jsa.
 # No git in the image: zdp reads and pushes commits with JGit.
 
 # ---- build ------------------------------------------------------------------------------------
@@ -77,6 +78,7 @@ ENV ZDP_HOME=/opt/zdp \
 COPY --from=terraform /usr/local/bin/terraform /usr/local/bin/terraform
 COPY --from=runtime /opt/zdp /opt/zdp
 COPY packaging/zdp /opt/zdp/bin/zdp
+COPY packaging/jvm-defaults.sh /opt/zdp/libexec/jvm-defaults.sh
 COPY packaging/appcds.sh /opt/zdp/libexec/appcds.sh
 COPY examples/acme /opt/zdp/examples/acme
 

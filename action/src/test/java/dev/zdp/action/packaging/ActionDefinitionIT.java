@@ -98,6 +98,7 @@ class ActionDefinitionIT {
     assertThat(dockerfile)
         .contains("packaging/jlink.sh /opt/zdp /opt/zdp/runtime")
         .contains("COPY packaging/zdp /opt/zdp/bin/zdp")
+        .contains("COPY packaging/jvm-defaults.sh /opt/zdp/libexec/jvm-defaults.sh")
         .contains("/opt/zdp/libexec/appcds.sh /opt/zdp ")
         .contains("sha256sum -c");
   }

@@ -1,0 +1,43 @@
+# The JVM flags zdp runs with by default, for both launchers: bin/zdp (a checkout) and
+# packaging/zdp (the container image, where this file is /opt/zdp/libexec/jvm-defaults.sh).
+# Sourced, POSIX sh; defines zdp_jvm_defaults. Measured in docs/performance.md:
+# - the serial collector: no GC threads competing for two cores, a third of G1's footprint;
+# - the C1 compiler only: C2 spent about half of a run's CPU compiling code that finished before
+#   the compiled code could pay off, up to 10,000 datastores (a pull request's `zdp action` in the
+#   image: 40-75% more CPU, 10-40% more wall time); except for the first `generate` of a large
+#   model, which renders every file long enough for C2's code to pay off (at 10,000 datastores a
+#   tenth less CPU and a fifth to two fifths less wall time; an unchanged `generate` pays a
+#   quarter more CPU with C2, so it keeps C1).
+# ZDP_JVM_DEFAULTS replaces them in both launchers (an empty value keeps the JVM's own).
+
+# zdp_first_large_render ARGS...: true for a `generate` that renders every file (no
+# .zdp-manifest in its output directory yet) of a model of at least 2,000 YAML files (about
+# 1,000 datastores).
+zdp_first_large_render() {
+  [ "${1:-}" = generate ] || return 1
+  _zdp_model=.
+  _zdp_out=
+  _zdp_previous=
+  for _zdp_arg in "$@"; do
+    case "$_zdp_previous" in
+      --model) _zdp_model=$_zdp_arg ;;
+      --out) _zdp_out=$_zdp_arg ;;
+    esac
+    case "$_zdp_arg" in
+      --model=*) _zdp_model=${_zdp_arg#--model=} ;;
+      --out=*) _zdp_out=${_zdp_arg#--out=} ;;
+    esac
+    _zdp_previous=$_zdp_arg
+  done
+  [ -d "$_zdp_model" ] && [ ! -f "${_zdp_out:-$_zdp_model/generated}/.zdp-manifest" ] || return 1
+  [ "$(find "$_zdp_model" -name '*.yaml' -type f 2>/dev/null | head -n 2000 | wc -l)" -ge 2000 ]
+}
+
+# zdp_jvm_defaults ARGS...: prints the default flags for a run of zdp with these arguments.
+zdp_jvm_defaults() {
+  if zdp_first_large_render "$@"; then
+    echo "-XX:+UseSerialGC"
+  else
+    echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  fi
+}
