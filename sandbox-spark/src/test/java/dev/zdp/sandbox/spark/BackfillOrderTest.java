@@ -6,11 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +28,25 @@ class BackfillOrderTest {
   private static final Path FORENSIC = GENERATED.resolve("merge/shop/orders.forensic.sql");
   private static final String OPEN = "9223372036854775807";
 
+  /**
+   * Reads emitted after the high watermark, at source and Kafka time 5000, then an update (source
+   * 4000) and a delete (source 4100) of two of their keys, committed earlier but after them in the
+   * log.
+   */
+  private static final String[] SNAPSHOT_READS_THEN_EARLIER_CHANGES = {
+    change("a", "new", "r", 5000, 5000, 10),
+    change("a", "paid", "u", 4000, 5001, 11),
+    change("b", "new", "r", 5000, 5000, 12),
+    change("b", null, "d", 4100, 5002, 13),
+    change("c", "new", "r", 5000, 5000, 14),
+    change("d", "new", "r", 5000, 5000, 15)
+  };
+
+  /** A later run's update and delete of c and d, also committed before the reads were emitted. */
+  private static final String[] NEXT_RUN_OF_EARLIER_CHANGES = {
+    change("c", "paid", "u", 4200, 5003, 16), change("d", null, "d", 4300, 5004, 17)
+  };
+
   private static EmbeddedPostgres postgres;
   private static MergeJobs jobs;
 
@@ -39,16 +55,7 @@ class BackfillOrderTest {
     Path workDir = Path.of(System.getProperty("zdp.spark.workdir", "target/spark-test") + "-order");
     Files.createDirectories(workDir);
     postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE iceberg_catalog");
-    }
-    Map<String, String> catalog = new TreeMap<>();
-    catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
-    catalog.put("uri", postgres.getJdbcUrl("postgres", "iceberg_catalog"));
-    catalog.put("jdbc.user", "postgres");
-    catalog.put("jdbc.password", "postgres");
-    catalog.put("warehouse", workDir.resolve("warehouse").toAbsolutePath().toUri().toString());
+    Map<String, String> catalog = JdbcCatalogs.in(postgres, workDir);
     jobs = MergeJobs.start("zero", catalog, workDir);
     jobs.execute("CREATE NAMESPACE IF NOT EXISTS corpus");
   }
@@ -79,20 +86,12 @@ class BackfillOrderTest {
 
   @Test
   void aChangeStreamedAfterASnapshotReadWinsThoughItsSourceTimeIsEarlier() {
-    // read at source time 5000 but emitted after the high watermark, at Kafka time 5000; the
-    // update (source 4000) and delete (source 4100) come after them in the log
-    stage(
-        change("a", "new", "r", 5000, 5000, 10),
-        change("a", "paid", "u", 4000, 5001, 11),
-        change("b", "new", "r", 5000, 5000, 12),
-        change("b", null, "d", 4100, 5002, 13),
-        change("c", "new", "r", 5000, 5000, 14),
-        change("d", "new", "r", 5000, 5000, 15));
+    stage(SNAPSHOT_READS_THEN_EARLIER_CHANGES);
     jobs.run(LIVE);
     assertThat(live()).containsExactly("a|paid", "c|new", "d|new");
 
     // the next run: the snapshot rows are in the corpus already
-    stage(change("c", "paid", "u", 4200, 5003, 16), change("d", null, "d", 4300, 5004, 17));
+    stage(NEXT_RUN_OF_EARLIER_CHANGES);
     jobs.run(LIVE);
     List<String> merged = live();
     assertThat(merged).containsExactly("a|paid", "c|paid");
@@ -103,15 +102,7 @@ class BackfillOrderTest {
 
   @Test
   void forensicVersionsFollowTheKafkaLogAndTheirMilestonesNeverRunBackwards() throws IOException {
-    // the same log as the live test's: reads emitted at source time 5000, then an update and a
-    // delete of the same keys committed earlier (4000, 4100) but streamed after them
-    stage(
-        change("a", "new", "r", 5000, 5000, 10),
-        change("a", "paid", "u", 4000, 5001, 11),
-        change("b", "new", "r", 5000, 5000, 12),
-        change("b", null, "d", 4100, 5002, 13),
-        change("c", "new", "r", 5000, 5000, 14),
-        change("d", "new", "r", 5000, 5000, 15));
+    stage(SNAPSHOT_READS_THEN_EARLIER_CHANGES);
     runWhole(FORENSIC);
     // one run keeps the latest change per key: the update, from its own source time; b's delete
     // leaves no version
@@ -119,7 +110,7 @@ class BackfillOrderTest {
 
     // the next run: c's and d's reads are current versions already; the update and the delete
     // supersede them (later in the log) and start where the read did, not before it
-    stage(change("c", "paid", "u", 4200, 5003, 16), change("d", null, "d", 4300, 5004, 17));
+    stage(NEXT_RUN_OF_EARLIER_CHANGES);
     runWhole(FORENSIC);
     List<String> merged = history();
     assertThat(merged)
@@ -136,11 +127,7 @@ class BackfillOrderTest {
     // each version came from, also for c's update, whose batch_in is the read's time, not its own
     jobs.execute("ALTER TABLE corpus.shop__orders__history DROP COLUMN currency");
     runWhole(FORENSIC);
-    assertThat(
-            jobs.session()
-                .sql("SELECT count(*) FROM corpus.shop__orders__history WHERE currency = 'EUR'")
-                .first()
-                .getLong(0))
+    assertThat(number("SELECT count(*) FROM corpus.shop__orders__history WHERE currency = 'EUR'"))
         .isEqualTo(4);
     assertThat(history()).isEqualTo(merged);
   }
@@ -270,22 +257,21 @@ class BackfillOrderTest {
   }
 
   private static long backwards() {
-    return jobs.session()
-        .sql("SELECT count(*) FROM corpus.shop__orders__history WHERE batch_out < batch_in")
-        .first()
-        .getLong(0);
+    return number("SELECT count(*) FROM corpus.shop__orders__history WHERE batch_out < batch_in");
   }
 
   /** Pairs of versions of one key whose intervals share a time: an "as of" query sees both. */
   private static long overlapping() {
-    return jobs.session()
-        .sql(
-            "SELECT count(*) FROM corpus.shop__orders__history AS a"
-                + " JOIN corpus.shop__orders__history AS b ON a.id = b.id"
-                + " AND a._zdp_kafka_offset < b._zdp_kafka_offset"
-                + " AND a.batch_in < b.batch_out AND b.batch_in < a.batch_out")
-        .first()
-        .getLong(0);
+    return number(
+        "SELECT count(*) FROM corpus.shop__orders__history AS a"
+            + " JOIN corpus.shop__orders__history AS b ON a.id = b.id"
+            + " AND a._zdp_kafka_offset < b._zdp_kafka_offset"
+            + " AND a.batch_in < b.batch_out AND b.batch_in < a.batch_out");
+  }
+
+  /** The one number {@code query} gives. */
+  private static long number(String query) {
+    return jobs.session().sql(query).first().getLong(0);
   }
 
   private static List<String> strings(String query) {

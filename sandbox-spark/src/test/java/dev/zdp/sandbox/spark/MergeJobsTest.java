@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,16 +28,7 @@ class MergeJobsTest {
     Path workDir = Path.of(System.getProperty("zdp.spark.workdir", "target/spark-test"));
     Files.createDirectories(workDir);
     postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE iceberg_catalog");
-    }
-    Map<String, String> catalog = new TreeMap<>();
-    catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
-    catalog.put("uri", postgres.getJdbcUrl("postgres", "iceberg_catalog"));
-    catalog.put("jdbc.user", "postgres");
-    catalog.put("jdbc.password", "postgres");
-    catalog.put("warehouse", workDir.resolve("warehouse").toAbsolutePath().toUri().toString());
+    Map<String, String> catalog = JdbcCatalogs.in(postgres, workDir);
     long started = System.nanoTime();
     jobs = MergeJobs.start("zero", catalog, workDir);
     sessionStart = System.nanoTime() - started;
