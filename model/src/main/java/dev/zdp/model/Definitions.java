@@ -6,12 +6,14 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
  * A model's definitions, packed: an immutable list of {@link Definition}s that keeps each one as
- * five array slots (its path's parent link, last segment and element name, its file, line and
- * column) and makes the {@code Definition} and its last {@link ObjectPath} when one is read.
+ * four array slots (its path's parent link, last segment and element name, and its line and column;
+ * the file is one per list a file's binding gave) and makes the {@code Definition} and its last
+ * {@link ObjectPath} when one is read.
  *
  * <p>Why: a model has a definition per column, 1.2 million at 10,000 datastores, and held as
  * objects (a {@code Definition} and an {@code ObjectPath} each, ~70 bytes) they were a third of the
@@ -99,6 +101,20 @@ public final class Definitions extends AbstractList<Definition> implements Rando
   }
 
   /**
+   * The same definitions, at the same lines and columns of a file named {@code file}: a file read
+   * under another name (renamed between two commits, or named from another directory). Shares this
+   * list's storage.
+   */
+  public Definitions inFile(String file) {
+    Objects.requireNonNull(file, "file");
+    Pack[] renamed = new Pack[packs.length];
+    for (int i = 0; i < packs.length; i++) {
+      renamed[i] = packs[i].inFile(file);
+    }
+    return new Definitions(renamed);
+  }
+
+  /**
    * The definitions of top-level objects ({@code Datastore/crm}: a path of two segments), in order;
    * the others are not made.
    */
@@ -149,6 +165,7 @@ public final class Definitions extends AbstractList<Definition> implements Rando
     private String[] files = new String[8];
     private int[] places = new int[16];
     private int size;
+    private boolean oneFile = true;
 
     public Builder add(ObjectPath path, SourceLocation at) {
       if (size == parents.length) {
@@ -163,6 +180,7 @@ public final class Definitions extends AbstractList<Definition> implements Rando
       segments[size] = path.segment();
       keys[size] = path.key();
       files[size] = at.file();
+      oneFile &= files[size].equals(files[0]);
       places[2 * size] = at.line();
       places[2 * size + 1] = at.column();
       size++;
@@ -180,26 +198,38 @@ public final class Definitions extends AbstractList<Definition> implements Rando
                 Arrays.copyOf(parents, size),
                 Arrays.copyOf(segments, size),
                 Arrays.copyOf(keys, size),
-                Arrays.copyOf(files, size),
+                oneFile ? files[0] : null,
+                oneFile ? null : Arrays.copyOf(files, size),
                 Arrays.copyOf(places, 2 * size))
           });
     }
   }
 
-  /** The arrays of one built list. */
+  /**
+   * The arrays of one built list. Its definitions are all in one {@code file} (what one file's
+   * binding gives), or each in its own of {@code files}.
+   */
   private static final class Pack {
 
     private final ObjectPath[] parents;
     private final String[] segments;
     private final String[] keys;
+    private final String file;
     private final String[] files;
     private final int[] places;
     private final int size;
 
-    Pack(ObjectPath[] parents, String[] segments, String[] keys, String[] files, int[] places) {
+    Pack(
+        ObjectPath[] parents,
+        String[] segments,
+        String[] keys,
+        String file,
+        String[] files,
+        int[] places) {
       this.parents = parents;
       this.segments = segments;
       this.keys = keys;
+      this.file = file;
       this.files = files;
       this.places = places;
       this.size = parents.length;
@@ -208,9 +238,13 @@ public final class Definitions extends AbstractList<Definition> implements Rando
     Definition get(int i) {
       return new Definition(
           ObjectPath.linked(parents[i], segments[i], keys[i]),
-          files[i],
+          file != null ? file : files[i],
           places[2 * i],
           places[2 * i + 1]);
+    }
+
+    Pack inFile(String other) {
+      return new Pack(parents, segments, keys, other, null, places);
     }
   }
 }

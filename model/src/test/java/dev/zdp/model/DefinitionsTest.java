@@ -78,6 +78,25 @@ class DefinitionsTest {
   }
 
   @Test
+  void definitionsInAnotherFileKeepTheirPathsLinesAndColumns() {
+    Definitions.Builder builder = new Definitions.Builder();
+    builder.add(CRM, new SourceLocation("crm.yaml", 1, 1));
+    builder.add(CRM.item("datasets", "customers"), new SourceLocation("crm.yaml", 5, 7));
+    Definitions packed = Definitions.join(List.of(builder.build(), builder.build()));
+
+    Definitions renamed = packed.inFile("teams/crm.yaml");
+
+    assertThat(renamed).hasSameSizeAs(packed);
+    for (int i = 0; i < packed.size(); i++) {
+      SourceLocation was = packed.get(i).location();
+      assertThat(renamed.get(i).path()).isEqualTo(packed.get(i).path());
+      assertThat(renamed.get(i).location())
+          .isEqualTo(new SourceLocation("teams/crm.yaml", was.line(), was.column()));
+    }
+    assertThat(packed.get(1).location().file()).isEqualTo("crm.yaml");
+  }
+
+  @Test
   void aPackedListCannotBeChanged() {
     Definitions packed =
         Definitions.of(List.of(new Definition(CRM, new SourceLocation("crm.yaml", 1, 1))));

@@ -1,5 +1,6 @@
 package dev.zdp.model.load;
 
+import dev.zdp.model.Definition;
 import dev.zdp.model.Definitions;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
@@ -87,6 +88,18 @@ final class Binding {
   /** Records a document's path ({@code file.yaml#2}), under which its header fields are located. */
   void document(ObjectPath path) {
     roots.add(path);
+  }
+
+  /**
+   * Takes {@code packed} as this binding's definitions, in place of any recorded: another file's,
+   * renamed. Their top-level paths become this binding's roots.
+   */
+  synchronized void adopt(Definitions packed) {
+    definitions = null;
+    defined = packed;
+    for (Definition definition : packed.topLevel()) {
+      roots.add(definition.path());
+    }
   }
 
   void define(ObjectPath path, SourceLocation at) {
