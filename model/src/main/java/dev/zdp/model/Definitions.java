@@ -11,9 +11,9 @@ import java.util.RandomAccess;
 
 /**
  * A model's definitions, packed: an immutable list of {@link Definition}s that keeps each one as
- * four array slots (its path's parent link, last segment and element name, and its line and column;
- * the file is one per list a file's binding gave) and makes the {@code Definition} and its last
- * {@link ObjectPath} when one is read.
+ * five array slots of four bytes (its path's parent link, last segment and element name, its line
+ * and its column; the file is kept once for all a file's binding gave) and makes the {@code
+ * Definition} and its last {@link ObjectPath} when one is read.
  *
  * <p>Why: a model has a definition per column, 1.2 million at 10,000 datastores, and held as
  * objects (a {@code Definition} and an {@code ObjectPath} each, ~70 bytes) they were a third of the
