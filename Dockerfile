@@ -82,9 +82,12 @@ COPY packaging/jvm-defaults.sh /opt/zdp/libexec/jvm-defaults.sh
 COPY packaging/appcds.sh /opt/zdp/libexec/appcds.sh
 COPY examples/acme /opt/zdp/examples/acme
 
-# Record the AppCDS archive here, where the runtime and the jar stay, then prove the JVM maps it
-# (-Xshare:on fails when it cannot) and that terraform runs.
+# Record the build id (packaging/jvm-defaults.sh) and the AppCDS archive here, where the runtime
+# and the jar stay, then prove the JVM maps it (-Xshare:on fails when it cannot) and that
+# terraform runs.
 RUN chmod 0755 /opt/zdp/bin/zdp /opt/zdp/libexec/appcds.sh \
+ && . /opt/zdp/libexec/jvm-defaults.sh \
+ && zdp_build_id /opt/zdp/zdp.jar /opt/zdp/lib >/opt/zdp/build-id \
  && /opt/zdp/libexec/appcds.sh /opt/zdp /opt/zdp/examples/acme \
  && JAVA_OPTS=-Xshare:on zdp --version \
  && zdp validate --model /opt/zdp/examples/acme \

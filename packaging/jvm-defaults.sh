@@ -9,10 +9,41 @@
 #   tenth less CPU and a fifth to two fifths less wall time; an unchanged `generate` pays a
 #   quarter more CPU with C2, so it keeps C1).
 # ZDP_JVM_DEFAULTS replaces them in both launchers (an empty value keeps the JVM's own).
+#
+# The build id: which build of zdp runs, as a digest of its own jars and the names (with their
+# versions) of the libraries beside them. A launcher passes it to the JVM as -Dzdp.build
+# (zdp_build_flag); `generate` records it in the output's .zdp-manifest ("# zdp build <id>"), so
+# a later run can tell that a different zdp wrote the output: an upgrade, after which the render
+# is a first render again when the rendering code changed (the manifest's renderer fingerprint,
+# which a launcher cannot compute, differs).
 
-# zdp_first_large_render ARGS...: true for a `generate` that renders every file (no
-# .zdp-manifest in its output directory yet) of a model of at least 2,000 YAML files (about
-# 1,000 datastores).
+# zdp_build_id JAR LIBDIR: prints the build id of zdp's JAR and the libraries in LIBDIR (zdp's own
+# modules, zdp-*.jar, read; the others by name); nothing when the jar is missing. It takes a few
+# processes (~50 ms), so a launcher keeps it in a file next to the jar (the image's is written
+# when the image is built) and reads that.
+zdp_build_id() {
+  [ -f "$1" ] || return 0
+  { ls "$2"; cat "$1" "$2"/zdp-*.jar; } 2>/dev/null | cksum | tr ' ' '-' | cut -d- -f1,2
+}
+
+# zdp_read_build_id FILE: sets ZDP_BUILD_ID to the first line of FILE (empty without one); no
+# process started.
+zdp_read_build_id() {
+  ZDP_BUILD_ID=
+  if [ -f "$1" ]; then
+    read -r ZDP_BUILD_ID <"$1" || true
+  fi
+}
+
+# zdp_build_flag: prints -Dzdp.build=$ZDP_BUILD_ID, or nothing when the launcher has no build id.
+zdp_build_flag() {
+  [ -n "${ZDP_BUILD_ID:-}" ] && echo "-Dzdp.build=$ZDP_BUILD_ID"
+  return 0
+}
+
+# zdp_first_large_render ARGS...: true for a `generate` that renders every file of a model of at
+# least 2,000 YAML files (about 1,000 datastores): its output directory has no .zdp-manifest yet,
+# or one another build of zdp wrote (its "# zdp build" line names another $ZDP_BUILD_ID).
 zdp_first_large_render() {
   [ "${1:-}" = generate ] || return 1
   _zdp_model=.
@@ -29,7 +60,14 @@ zdp_first_large_render() {
     esac
     _zdp_previous=$_zdp_arg
   done
-  [ -d "$_zdp_model" ] && [ ! -f "${_zdp_out:-$_zdp_model/generated}/.zdp-manifest" ] || return 1
+  _zdp_manifest="${_zdp_out:-$_zdp_model/generated}/.zdp-manifest"
+  [ -d "$_zdp_model" ] || return 1
+  if [ -f "$_zdp_manifest" ]; then
+    # written by this build, or by one that recorded none: what changed is rendered, on C1
+    [ -n "${ZDP_BUILD_ID:-}" ] || return 1
+    _zdp_built=$(head -n 5 "$_zdp_manifest" | sed -n 's/^# zdp build //p')
+    [ -n "$_zdp_built" ] && [ "$_zdp_built" != "$ZDP_BUILD_ID" ] || return 1
+  fi
   [ "$(find "$_zdp_model" -name '*.yaml' -type f 2>/dev/null | head -n 2000 | wc -l)" -ge 2000 ]
 }
 

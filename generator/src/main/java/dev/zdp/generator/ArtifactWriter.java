@@ -51,6 +51,19 @@ public final class ArtifactWriter {
 
   private static final String RENDERER = "# renderer ";
 
+  /**
+   * The system property naming the build of zdp that runs, which both launchers set ({@code
+   * packaging/jvm-defaults.sh}); recorded in the manifest so that a launcher can tell a render
+   * after an upgrade of zdp from one that changes a few files, and choose the JIT.
+   */
+  public static final String BUILD_PROPERTY = "zdp.build";
+
+  private static final String BUILD = "# zdp build ";
+
+  /** What a build id looks like; anything else is not recorded. */
+  private static final java.util.regex.Pattern BUILD_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   private static final String COLUMNS =
       "# path, size, digest of the file and fingerprint of what it was rendered from"
           + " (128-bit MurmurHash3)";
@@ -125,6 +138,12 @@ public final class ArtifactWriter {
     }
   }
 
+  /** The build id the launcher passed ({@link #BUILD_PROPERTY}); empty without one. */
+  private static String launcherBuild() {
+    String build = System.getProperty(BUILD_PROPERTY, "");
+    return BUILD_ID.matcher(build).matches() ? build : "";
+  }
+
   /** Writes a set of artifacts rendered beforehand; see {@link #stage} for one that streams. */
   public static Result write(Path outDir, SortedMap<String, byte[]> artifacts) throws IOException {
     Path root = outDir.toAbsolutePath().normalize();
@@ -189,6 +208,7 @@ public final class ArtifactWriter {
     private final Manifest previous;
     private final boolean renderEverything;
     private volatile String renderer = "";
+    private final String build = launcherBuild();
     private final Map<String, Path> staged = new ConcurrentHashMap<>();
     private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
     private final Set<String> upToDate = ConcurrentHashMap.newKeySet();
@@ -361,6 +381,9 @@ public final class ArtifactWriter {
         SortedSet<String> paths, java.util.function.Function<String, Entry> entryOf) {
       StringBuilder manifest = new StringBuilder(HEADER).append('\n');
       manifest.append(RENDERER).append(renderer.isEmpty() ? NO_FINGERPRINT : renderer).append('\n');
+      if (!build.isEmpty()) {
+        manifest.append(BUILD).append(build).append('\n');
+      }
       manifest.append(COLUMNS).append('\n');
       for (String path : paths) {
         Entry entry = entryOf.apply(path);

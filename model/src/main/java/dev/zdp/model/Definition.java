@@ -8,7 +8,8 @@ import java.util.Objects;
  * rules about uniqueness can point at each copy.
  *
  * <p>A value class rather than a record because a large model has a million of them (one per
- * column): it keeps its location's parts and makes the {@link SourceLocation} when asked.
+ * column): it keeps its location's parts and makes the {@link SourceLocation} when asked. A model
+ * holds them packed ({@link Definitions}) and makes each when it is read.
  */
 public final class Definition {
 
@@ -18,11 +19,15 @@ public final class Definition {
   private final int column;
 
   public Definition(ObjectPath path, SourceLocation location) {
-    Objects.requireNonNull(location, "location");
+    this(path, location.file(), location.line(), location.column());
+  }
+
+  /** A definition {@link Definitions} unpacks: its parts come from a checked location. */
+  Definition(ObjectPath path, String file, int line, int column) {
     this.path = Objects.requireNonNull(path, "path");
-    this.file = location.file();
-    this.line = location.line();
-    this.column = location.column();
+    this.file = Objects.requireNonNull(file, "file");
+    this.line = line;
+    this.column = column;
   }
 
   public ObjectPath path() {

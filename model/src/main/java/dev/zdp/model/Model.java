@@ -26,7 +26,7 @@ public final class Model {
   private final List<Datastore> datastores;
   private final List<Workspace> workspaces;
   private final SourceMap sources;
-  private final List<Definition> definitions;
+  private final Definitions definitions;
 
   private final Map<String, Zone> zonesByName;
   private final Map<String, Team> teamsByName;
@@ -49,7 +49,7 @@ public final class Model {
     this.datastores = List.copyOf(datastores);
     this.workspaces = List.copyOf(workspaces);
     this.sources = Objects.requireNonNull(sources, "sources");
-    this.definitions = List.copyOf(definitions);
+    this.definitions = Definitions.of(definitions);
     this.zonesByName = index(this.zones, Zone::name);
     this.teamsByName = index(this.teams, Team::name);
     this.datastoresByName = index(this.datastores, Datastore::name);
@@ -95,8 +95,11 @@ public final class Model {
     return sources;
   }
 
-  /** Every named definition in reading order, duplicates included. */
-  public List<Definition> definitions() {
+  /**
+   * Every named definition in reading order, duplicates included. Packed: each element is made when
+   * it is read, so read it once rather than keep its elements.
+   */
+  public Definitions definitions() {
     return definitions;
   }
 

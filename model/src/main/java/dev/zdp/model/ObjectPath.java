@@ -57,6 +57,30 @@ public final class ObjectPath implements Comparable<ObjectPath> {
     return 31 * h + ']';
   }
 
+  /**
+   * The path {@code segment} (and {@code key}, for a named element) below {@code link}: the parts
+   * of a path {@link #link}, {@link #segment} and {@link #key} give back, so a packed list can keep
+   * a path as three references and share its parent.
+   */
+  static ObjectPath linked(ObjectPath link, String segment, String key) {
+    return new ObjectPath(link, segment, key);
+  }
+
+  /** The parent link as stored, null for a one-segment path (unlike {@link #parent}). */
+  ObjectPath link() {
+    return parent;
+  }
+
+  /** The last segment's field name, without the element's name. */
+  String segment() {
+    return segment;
+  }
+
+  /** The element's name of the last segment, null for a plain segment. */
+  String key() {
+    return key;
+  }
+
   /** The segment as written in the path's text. */
   private String text() {
     return key == null ? segment : segment + "[" + key + "]";

@@ -99,6 +99,7 @@ class ActionDefinitionIT {
         .contains("packaging/jlink.sh /opt/zdp /opt/zdp/runtime")
         .contains("COPY packaging/zdp /opt/zdp/bin/zdp")
         .contains("COPY packaging/jvm-defaults.sh /opt/zdp/libexec/jvm-defaults.sh")
+        .contains("zdp_build_id /opt/zdp/zdp.jar /opt/zdp/lib >/opt/zdp/build-id")
         .contains("/opt/zdp/libexec/appcds.sh /opt/zdp ")
         .contains("sha256sum -c");
   }

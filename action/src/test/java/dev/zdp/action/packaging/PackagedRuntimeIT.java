@@ -126,6 +126,37 @@ class PackagedRuntimeIT {
         .contains(c1);
   }
 
+  @Test
+  void theFirstRenderAfterAnUpgradeOfZdpRunsTheFullCompilerAgain(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("out");
+    Run generate = zdp("generate", "--model", "examples/acme", "--out", out.toString());
+    assertThat(generate.exit()).as(generate.describe()).isZero();
+    Path manifest = out.resolve(".zdp-manifest");
+    List<String> built =
+        Files.readAllLines(manifest).stream().filter(l -> l.startsWith("# zdp build ")).toList();
+    assertThat(built).as("the build recorded in the manifest").hasSize(1);
+    assertThat(built.get(0)).matches("# zdp build [0-9]+-[0-9]+");
+
+    Path model = Files.createDirectories(dir.resolve("model"));
+    for (int i = 0; i < 2000; i++) {
+      Files.writeString(model.resolve("store_" + i + ".yaml"), "");
+    }
+    String c1 = "-XX:TieredStopAtLevel=1";
+    assertThat(jvmFlags("generate", "--model", model.toString(), "--out", out.toString(), "--help"))
+        .as("an output this build wrote: what changed is rendered")
+        .contains(c1);
+    Files.writeString(
+        manifest, Files.readString(manifest).replace(built.get(0), "# zdp build 1-2"));
+    assertThat(jvmFlags("generate", "--model", model.toString(), "--out", out.toString(), "--help"))
+        .as("an output another build of zdp wrote: everything may be rendered again")
+        .doesNotContain(c1);
+    Files.writeString(manifest, Files.readString(manifest).replace("# zdp build 1-2\n", ""));
+    assertThat(jvmFlags("generate", "--model", model.toString(), "--out", out.toString(), "--help"))
+        .as("an output of a zdp that recorded no build")
+        .contains(c1);
+  }
+
   /** The flags the launcher started the JVM with (the first line the JVM prints when asked). */
   private static String jvmFlags(String... args) throws IOException, InterruptedException {
     Run run = run(RUN_TIMEOUT, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), launcher(args));
@@ -202,6 +233,11 @@ class PackagedRuntimeIT {
     assertThat(packagedFiles.keySet())
         .anyMatch(file -> file.getFileName().toString().equals("versions.tf"))
         .anyMatch(file -> file.toString().endsWith(".sql"));
+    // the launcher names its build in the manifest; `java -jar` has no build to name
+    Path manifest = Path.of(".zdp-manifest");
+    assertThat(packagedFiles.get(manifest)).containsPattern("(?m)^# zdp build \\S+$");
+    packagedFiles.put(
+        manifest, packagedFiles.get(manifest).replaceAll("(?m)^# zdp build .*\n", ""));
     assertThat(packagedFiles).isEqualTo(contents(fullJdkOut));
   }
 

@@ -249,6 +249,45 @@ class PlannerTest {
             });
   }
 
+  /** Two datastores read by two workspaces: churn reads crm.customers, billing the rest. */
+  private static Model consumed(Platform platform, String customersColumn, String invoiceColumn) {
+    return model(
+        ecosystem(platform),
+        List.of(
+            datastore(
+                "crm",
+                dataset("customers", key("id"), column(customersColumn, "text")),
+                dataset("orders", key("id"))),
+            datastore("erp", dataset("invoices", key("id"), column(invoiceColumn, "text"))),
+            workspace("churn", group("feed", "zero", sink("crm", "customers"))),
+            workspace(
+                "billing",
+                group("books", "zero", sink("crm", "orders"), sink("erp", "invoices")))));
+  }
+
+  @Test
+  void everyChangeNamesTheWorkspacesThatConsumeWhatItChanges() {
+    Plan plan =
+        plan(consumed(partitions(3), "email", "total"), consumed(partitions(2), "phone", "tax"));
+
+    assertThat(change(plan, Action.CHANGE, "kafka_topic.crm__customers").workspaces())
+        .containsExactly("churn");
+    assertThat(change(plan, Action.CHANGE, "kafka_topic.crm__orders").workspaces())
+        .containsExactly("billing");
+    assertThat(change(plan, Action.CHANGE, "kafka_topic.erp__invoices").workspaces())
+        .containsExactly("billing");
+    assertThat(change(plan, Action.CHANGE, "zero/merge/crm/customers.sql").workspaces())
+        .containsExactly("churn");
+    assertThat(change(plan, Action.CHANGE, "zero/merge/erp/invoices.sql").workspaces())
+        .containsExactly("billing");
+    assertThat(change(plan, Action.CHANGE, "zero/staging/crm.sql").workspaces())
+        .containsExactly("billing", "churn");
+    assertThat(change(plan, Action.CHANGE, "zero/staging/erp.sql").workspaces())
+        .containsExactly("billing");
+    assertThat(plan.changes())
+        .allSatisfy(c -> assertThat(c.workspaces()).isNotEmpty().isSubsetOf("billing", "churn"));
+  }
+
   @Test
   void raisingPartitionsIsNotDestructive() {
     Plan plan =

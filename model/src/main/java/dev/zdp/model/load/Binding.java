@@ -1,6 +1,7 @@
 package dev.zdp.model.load;
 
 import dev.zdp.model.Definition;
+import dev.zdp.model.Definitions;
 import dev.zdp.model.ObjectPath;
 import dev.zdp.model.SourceLocation;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class Binding {
   private final Interner interner;
   private final List<LoadProblem> problems = new ArrayList<>();
   private final Map<ObjectPath, SourceLocation> sources = new HashMap<>();
-  private final List<Definition> definitions = new ArrayList<>();
+  private Definitions.Builder definitions = new Definitions.Builder();
+  private Definitions defined;
   private final Set<ObjectPath> roots = new LinkedHashSet<>();
 
   /**
@@ -55,8 +57,16 @@ final class Binding {
     return sources;
   }
 
-  List<Definition> definitions() {
-    return definitions;
+  /**
+   * The definitions recorded, packed when first asked for: binding is over then, and none may be
+   * added. A base's load may ask from several threads for the head's bindings it shares.
+   */
+  synchronized Definitions definitions() {
+    if (defined == null) {
+      defined = definitions.build();
+      definitions = null;
+    }
+    return defined;
   }
 
   /** The document and object paths the bound documents define, in reading order. */
@@ -80,8 +90,23 @@ final class Binding {
     roots.add(path);
   }
 
+  /**
+   * Takes {@code packed} as this binding's definitions, in place of any recorded: another file's,
+   * renamed. Their top-level paths become this binding's roots.
+   */
+  synchronized void adopt(Definitions packed) {
+    definitions = null;
+    defined = packed;
+    for (Definition definition : packed.topLevel()) {
+      roots.add(definition.path());
+    }
+  }
+
   void define(ObjectPath path, SourceLocation at) {
-    definitions.add(new Definition(path, at));
+    if (definitions == null) {
+      throw new IllegalStateException("definition of " + path + " after the file's were packed");
+    }
+    definitions.add(path, at);
     if (path.parent().equals(path)) {
       roots.add(path);
     }

@@ -2,9 +2,7 @@ package dev.zdp.model.load;
 
 import static org.eclipse.jgit.lib.Constants.OBJ_BLOB;
 
-import dev.zdp.model.Definition;
 import dev.zdp.model.ObjectPath;
-import dev.zdp.model.SourceLocation;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
@@ -60,10 +58,7 @@ public final class BoundFiles {
         binding.document(ObjectPath.document(path, index));
       }
     }
-    for (Definition definition : bound.binding().definitions()) {
-      SourceLocation at = definition.location();
-      binding.define(definition.path(), new SourceLocation(path, at.line(), at.column()));
-    }
+    binding.adopt(bound.binding().definitions().inFile(path));
     return new ModelLoader.BoundFile(binding, bound.objects());
   }
 }

@@ -1,7 +1,7 @@
 package dev.zdp.model.load;
 
 import dev.zdp.model.Datastore;
-import dev.zdp.model.Definition;
+import dev.zdp.model.Definitions;
 import dev.zdp.model.Ecosystem;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
@@ -81,7 +81,7 @@ public final class ModelLoader {
     List<Team> teams = new ArrayList<>();
     List<Datastore> datastores = new ArrayList<>();
     List<Workspace> workspaces = new ArrayList<>();
-    List<Definition> definitions = new ArrayList<>();
+    List<Definitions> definitions = new ArrayList<>(bound.size());
     List<LoadProblem> problems = new ArrayList<>();
     Map<ObjectPath, List<Integer>> filesByRoot = new LinkedHashMap<>();
     for (int i = 0; i < bound.size(); i++) {
@@ -99,7 +99,7 @@ public final class ModelLoader {
           workspaces.add(workspace);
         }
       }
-      definitions.addAll(file.binding().definitions());
+      definitions.add(file.binding().definitions());
       problems.addAll(file.binding().problems());
       for (ObjectPath root : file.binding().roots()) {
         filesByRoot.computeIfAbsent(root, r -> new ArrayList<>(1)).add(i);
@@ -113,7 +113,7 @@ public final class ModelLoader {
             datastores,
             workspaces,
             SourceMap.resolvedBy(new FileLocations(sorted, filesByRoot)::exact),
-            definitions);
+            Definitions.join(definitions));
     problems.sort(Comparator.comparing(LoadProblem::location).thenComparing(p -> p.code().id()));
     return new LoadResult(model, problems);
   }

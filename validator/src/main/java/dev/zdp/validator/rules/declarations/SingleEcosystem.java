@@ -20,8 +20,7 @@ public final class SingleEcosystem implements Rule {
   @Override
   public void check(Model model, Findings findings) {
     List<Definition> ecosystems =
-        model.definitions().stream()
-            .filter(d -> d.path().size() == 2)
+        model.definitions().topLevel().stream()
             .filter(d -> d.path().segments().get(0).equals(Kind.ECOSYSTEM.label()))
             .toList();
     if (ecosystems.isEmpty() && model.ecosystem().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.zdp.validator.rules.naming;
 
 import dev.zdp.model.Definition;
+import dev.zdp.model.Definitions;
 import dev.zdp.model.Kind;
 import dev.zdp.model.Model;
 import dev.zdp.model.ObjectPath;
@@ -36,41 +37,36 @@ public final class DuplicateName implements Rule {
    * Definitions come in documents: a top-level object, then what is named inside it. A nested path
    * can repeat only inside its own document, unless its top-level object is itself duplicated (and
    * then it is not reported), so nested names are compared one document at a time and only
-   * top-level names across the model: a large model has a million column definitions.
+   * top-level names across the model: a large model has a million column definitions, read once.
    */
   @Override
   public void check(Model model, Findings findings) {
-    List<Definition> definitions = model.definitions();
+    Definitions definitions = model.definitions();
     Map<ObjectPath, List<Definition>> topLevel = new LinkedHashMap<>();
-    for (Definition definition : definitions) {
-      if (definition.path().size() == 2) {
-        topLevel.computeIfAbsent(definition.path(), p -> new ArrayList<>(1)).add(definition);
-      }
+    for (Definition definition : definitions.topLevel()) {
+      topLevel.computeIfAbsent(definition.path(), p -> new ArrayList<>(1)).add(definition);
     }
     Set<ObjectPath> reported = new HashSet<>();
-    int i = 0;
-    while (i < definitions.size()) {
-      int end = i + 1;
-      while (end < definitions.size() && definitions.get(end).path().size() != 2) {
-        end++;
-      }
-      // definitions[i, end): one document, its top-level object first (if it has one)
-      ObjectPath top = definitions.get(i).path();
-      List<Definition> document = definitions.subList(i, end);
-      if (top.size() == 2) {
-        List<Definition> copies = topLevel.get(top);
-        if (copies.size() > 1) {
-          if (reported.add(top)) {
-            report(top, copies, Set.of(), findings);
-          }
-          i = end;
-          continue;
+    // the nested definitions of the document being read, unless its top-level object is duplicated
+    List<Definition> document = new ArrayList<>();
+    boolean duplicatedDocument = false;
+    for (Definition definition : definitions) {
+      ObjectPath path = definition.path();
+      if (path.size() != 2) {
+        if (!duplicatedDocument) {
+          document.add(definition);
         }
-        document = definitions.subList(i + 1, end);
+        continue;
       }
       checkDocument(document, findings);
-      i = end;
+      document.clear();
+      List<Definition> copies = topLevel.get(path);
+      duplicatedDocument = copies.size() > 1;
+      if (duplicatedDocument && reported.add(path)) {
+        report(path, copies, Set.of(), findings);
+      }
     }
+    checkDocument(document, findings);
   }
 
   /** The nested names of one document whose top-level object is not duplicated. */
