@@ -2,6 +2,8 @@ package dev.zdp.generator.template;
 
 import com.hubspot.jinjava.util.ObjectTruthValue;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
+import io.pebbletemplates.pebble.attributes.ResolvedAttribute;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.AbstractNodeVisitor;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -11,6 +13,7 @@ import io.pebbletemplates.pebble.extension.core.CoreExtension;
 import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
 import io.pebbletemplates.pebble.loader.StringLoader;
 import io.pebbletemplates.pebble.node.AbstractRenderableNode;
+import io.pebbletemplates.pebble.node.ArgumentsNode;
 import io.pebbletemplates.pebble.node.BodyNode;
 import io.pebbletemplates.pebble.node.IfNode;
 import io.pebbletemplates.pebble.node.RenderableNode;
@@ -146,10 +149,41 @@ final class BuiltIns {
     }
 
     @Override
+    public List<AttributeResolver> getAttributeResolver() {
+      return List.of(new MapAttributes());
+    }
+
+    @Override
     public List<NodeVisitorFactory> getNodeVisitors() {
       return List.of(
           template -> new TruthyConditions((PebbleTemplateImpl) template),
           template -> new TextAsStrings((PebbleTemplateImpl) template));
+    }
+  }
+
+  /**
+   * {@code map.key} in one lookup of the map for a key it has: Pebble's own resolver first looks
+   * the map's class up in its cache of members, then asks the map whether it has the key, then for
+   * its value. A key the map does not have is left to Pebble's resolver, which fails the render
+   * under strict variables as before.
+   */
+  private static final class MapAttributes implements AttributeResolver {
+    @Override
+    public ResolvedAttribute resolve(
+        Object instance,
+        Object attribute,
+        Object[] arguments,
+        ArgumentsNode argumentsNode,
+        EvaluationContextImpl context,
+        String filename,
+        int lineNumber) {
+      if (arguments != null
+          || !(instance instanceof Map<?, ?> map)
+          || !(attribute instanceof String)) {
+        return null;
+      }
+      Object value = map.get(attribute);
+      return value != null || map.containsKey(attribute) ? new ResolvedAttribute(value) : null;
     }
   }
 
