@@ -7,7 +7,10 @@
 #   image: 40-75% more CPU, 10-40% more wall time); except for the first `generate` of a large
 #   model, which renders every file long enough for C2's code to pay off (at 10,000 datastores a
 #   tenth less CPU and a fifth to two fifths less wall time; an unchanged `generate` pays a
-#   quarter more CPU with C2, so it keeps C1).
+#   quarter more CPU with C2, so it keeps C1). That render's C2 compiles only what runs four times
+#   as often as its default thresholds ask (Tier4*): C2's compilations were ~18 s of CPU of a first
+#   render at 10,000 datastores on two cores, competing with the render's own two threads, and the
+#   later thresholds cost less than they save (about a tenth less CPU at 1,000 and 10,000).
 # ZDP_JVM_DEFAULTS replaces them in both launchers (an empty value keeps the JVM's own).
 #
 # The build id: which build of zdp runs, as a digest of its own jars and the names (with their
@@ -74,7 +77,8 @@ zdp_first_large_render() {
 # zdp_jvm_defaults ARGS...: prints the default flags for a run of zdp with these arguments.
 zdp_jvm_defaults() {
   if zdp_first_large_render "$@"; then
-    echo "-XX:+UseSerialGC"
+    echo "-XX:+UseSerialGC -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400" \
+      "-XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000"
   else
     echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
   fi

@@ -2,15 +2,22 @@ package dev.zdp.generator.template;
 
 import com.hubspot.jinjava.util.ObjectTruthValue;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
+import io.pebbletemplates.pebble.attributes.ResolvedAttribute;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.AbstractNodeVisitor;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
 import io.pebbletemplates.pebble.extension.core.CoreExtension;
+import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
 import io.pebbletemplates.pebble.loader.StringLoader;
+import io.pebbletemplates.pebble.node.AbstractRenderableNode;
+import io.pebbletemplates.pebble.node.ArgumentsNode;
 import io.pebbletemplates.pebble.node.BodyNode;
 import io.pebbletemplates.pebble.node.IfNode;
+import io.pebbletemplates.pebble.node.RenderableNode;
+import io.pebbletemplates.pebble.node.TextNode;
 import io.pebbletemplates.pebble.node.expression.BinaryExpression;
 import io.pebbletemplates.pebble.node.expression.Expression;
 import io.pebbletemplates.pebble.node.expression.UnaryExpression;
@@ -25,7 +32,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import io.pebbletemplates.pebble.utils.Pair;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,13 +80,17 @@ final class BuiltIns {
     }
   }
 
+  /** Each thread's output buffer, kept from one render to the next. */
+  private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
+
   /** The built-in template rendered with Pebble; fails where {@link #render} gives up. */
   @SuppressWarnings("unchecked")
   static String renderOrFail(String name, Map<String, ?> variables) throws IOException {
     PebbleTemplate template = PARSED.computeIfAbsent(name, BuiltIns::parse);
-    StringWriter out = new StringWriter(8192);
+    Output out = OUTPUT.get();
+    out.start();
     template.evaluate(out, (Map<String, Object>) variables);
-    return out.toString();
+    return out.finish();
   }
 
   private static PebbleTemplate parse(String name) {
@@ -138,8 +149,169 @@ final class BuiltIns {
     }
 
     @Override
+    public List<AttributeResolver> getAttributeResolver() {
+      return List.of(new MapAttributes());
+    }
+
+    @Override
     public List<NodeVisitorFactory> getNodeVisitors() {
-      return List.of(template -> new TruthyConditions((PebbleTemplateImpl) template));
+      return List.of(
+          template -> new TruthyConditions((PebbleTemplateImpl) template),
+          template -> new TextAsStrings((PebbleTemplateImpl) template));
+    }
+  }
+
+  /**
+   * {@code map.key} in one lookup of the map for a key it has: Pebble's own resolver first looks
+   * the map's class up in its cache of members, then asks the map whether it has the key, then for
+   * its value. A key the map does not have is left to Pebble's resolver, which fails the render
+   * under strict variables as before.
+   */
+  private static final class MapAttributes implements AttributeResolver {
+    @Override
+    public ResolvedAttribute resolve(
+        Object instance,
+        Object attribute,
+        Object[] arguments,
+        ArgumentsNode argumentsNode,
+        EvaluationContextImpl context,
+        String filename,
+        int lineNumber) {
+      if (arguments != null
+          || !(instance instanceof Map<?, ?> map)
+          || !(attribute instanceof String)) {
+        return null;
+      }
+      Object value = map.get(attribute);
+      return value != null || map.containsKey(attribute) ? new ResolvedAttribute(value) : null;
+    }
+  }
+
+  /**
+   * Where a render writes: a {@link StringBuilder} without {@link java.io.StringWriter}'s lock,
+   * emptied and reused by the thread's next render (most files are alike in size, so it rarely
+   * grows). Pebble writes printed values through {@link SpecializedWriter}.
+   */
+  private static final class Output extends Writer implements SpecializedWriter {
+    /** A buffer grown past this (the DAG file of a large model) is not kept for the next render. */
+    private static final int KEPT = 1 << 20;
+
+    private StringBuilder text = new StringBuilder(1 << 15);
+
+    void start() {
+      text.setLength(0);
+    }
+
+    String finish() {
+      String rendered = text.toString();
+      if (text.capacity() > KEPT) {
+        text = new StringBuilder(1 << 15);
+      }
+      return rendered;
+    }
+
+    @Override
+    public void write(String value) {
+      text.append(value);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void writeSpecialized(int value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(long value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(double value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(float value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(short value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(byte value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(char value) {
+      text.append(value);
+    }
+
+    @Override
+    public void writeSpecialized(String value) {
+      text.append(value);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * A template's text between tags written as a {@link String}: Pebble's {@link TextNode} keeps it
+   * as a {@code char[]}, which a buffer of one-byte characters copies a character at a time, while
+   * a string of them is copied in one piece (the text is most of every file's bytes).
+   */
+  private static final class TextAsStrings extends AbstractNodeVisitor {
+    TextAsStrings(PebbleTemplateImpl template) {
+      super(template);
+    }
+
+    @Override
+    public void visit(BodyNode node) {
+      List<RenderableNode> children = node.getChildren();
+      for (int i = 0; i < children.size(); i++) {
+        if (children.get(i) instanceof TextNode text) {
+          children.set(i, new Text(new String(text.getData()), text.getLineNumber()));
+        }
+      }
+      super.visit(node);
+    }
+  }
+
+  /** A template's text, written as it is. */
+  private static final class Text extends AbstractRenderableNode {
+    private final String text;
+
+    Text(String text, int lineNumber) {
+      super(lineNumber);
+      this.text = text;
+    }
+
+    @Override
+    public void render(PebbleTemplateImpl self, Writer writer, EvaluationContextImpl context)
+        throws IOException {
+      writer.write(text);
+    }
+
+    @Override
+    public void accept(NodeVisitor visitor) {
+      visitor.visit(this);
     }
   }
 

@@ -40,7 +40,7 @@ public final class HclFormatter {
       depth = Math.max(0, depth + change);
     }
     lines = dropExtraBlankLines(lines);
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(hcl.length() + hcl.length() / 4 + 16);
     int i = 0;
     while (i < lines.size()) {
       Line line = lines.get(i);
@@ -54,7 +54,7 @@ public final class HclFormatter {
       while (end < lines.size()
           && lines.get(end).singleLineAttribute()
           && lines.get(end).depth() == line.depth()) {
-        width = Math.max(width, key(lines.get(end)).length());
+        width = Math.max(width, keyEnd(lines.get(end)));
         end++;
       }
       for (int j = i; j < end; j++) {
@@ -62,8 +62,16 @@ public final class HclFormatter {
       }
       i = end;
     }
-    String text = out.toString().stripTrailing();
-    return text.isEmpty() ? "" : text + "\n";
+    // trailing white space removed (String.stripTrailing's), then one newline, in the buffer
+    int length = out.length();
+    while (length > 0 && Character.isWhitespace(out.charAt(length - 1))) {
+      length--;
+    }
+    if (length == 0) {
+      return "";
+    }
+    out.setLength(length);
+    return out.append('\n').toString();
   }
 
   private static void appendLine(StringBuilder out, Line line, int keyWidth) {
@@ -71,21 +79,37 @@ public final class HclFormatter {
       out.append('\n');
       return;
     }
-    out.append("  ".repeat(line.depth()));
+    for (int i = 0; i < line.depth(); i++) {
+      out.append("  ");
+    }
     if (line.assignAt() > 0) {
-      String key = key(line);
-      String value = line.text().substring(line.assignAt() + 1).strip();
-      out.append(key);
-      out.append(" ".repeat(Math.max(1, keyWidth - key.length() + 1)));
-      out.append("= ").append(value);
+      String text = line.text();
+      // the key and the value, each stripped, appended from the line without copying them first
+      int keyEnd = keyEnd(line);
+      int valueStart = line.assignAt() + 1;
+      while (valueStart < text.length() && Character.isWhitespace(text.charAt(valueStart))) {
+        valueStart++;
+      }
+      out.append(text, 0, keyEnd);
+      for (int pad = Math.max(1, keyWidth - keyEnd + 1); pad > 0; pad--) {
+        out.append(' ');
+      }
+      out.append("= ").append(text, valueStart, text.length());
     } else {
       out.append(line.text());
     }
     out.append('\n');
   }
 
-  private static String key(Line line) {
-    return line.text().substring(0, line.assignAt()).strip();
+  /**
+   * Where the key before the line's {@code =} ends, white space left out (the line starts with it).
+   */
+  private static int keyEnd(Line line) {
+    int end = line.assignAt();
+    while (end > 0 && Character.isWhitespace(line.text().charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   private static List<Line> dropExtraBlankLines(List<Line> lines) {
@@ -182,15 +206,23 @@ public final class HclFormatter {
             (i + 1 < text.length() && text.charAt(i + 1) == '=')
                 || (i > 0 && "!<>=".indexOf(text.charAt(i - 1)) >= 0);
         return comparison ? -1 : i;
-      } else if (c == '{' || c == '[' || c == '(' || c == ' ' && !keyLike(text.substring(0, i))) {
+      } else if (c == '{' || c == '[' || c == '(' || c == ' ' && !keyLike(text, i)) {
         return -1;
       }
     }
     return -1;
   }
 
-  private static boolean keyLike(String prefix) {
-    String key = prefix.strip();
-    return !key.isEmpty() && !key.contains(" ");
+  /** Whether {@code text}'s first {@code end} characters, stripped, are one word. */
+  private static boolean keyLike(String text, int end) {
+    int start = 0;
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int space = text.indexOf(' ', start);
+    return start < end && (space < 0 || space >= end);
   }
 }
